@@ -1,0 +1,121 @@
+"""Environment YAML files → typed `EnvironmentConfig` objects, or one ConfigError with every problem."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from config.app_client_section import read_app_client
+from config.consistency import check_consistency
+from config.errors import ConfigError, Problems
+from config.federation_section import read_federation
+from config.model import (CloudBackendConfig, CloudWorkspaceByName, CloudWorkspaceByTags,
+                          EnvironmentConfig)
+from config.reader import Section, describe, report_duplicates
+from config.user_pool_section import read_user_pool
+from config.yaml_file import read_yaml
+
+ENVIRONMENT_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
+REGION_PATTERN = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
+WORKSPACE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,90}$")
+DEFAULT_CLOUD_HOSTNAME = "app.terraform.io"
+
+TOP_KEYS = ("production", "aws", "user_pool", "app_clients", "federations", "state")
+AWS_KEYS = ("region",)
+POOL_KEYS = ("name", "schema", "deletion_protection", "mfa", "feature_tier", "threat_protection", "domain")
+STATE_KEYS = ("backend", "cloud")
+CLOUD_KEYS = ("organization", "workspace", "tags", "hostname")
+
+
+def environment_files(config_dir: Path) -> list[Path]:
+    """The environment files of a folder, by name; `*.yaml` and `*.yml`."""
+    return sorted(p for p in config_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_environments(config_dir: Path, only: Sequence[str] = ()) -> tuple[EnvironmentConfig, ...]:
+    """Every environment of `config_dir` (or those named in `only`), all files checked before raising."""
+    if not config_dir.is_dir():
+        raise ConfigError([f"{_shown(config_dir)}: not a folder of environment files"])
+    files = environment_files(config_dir)
+    available = [path.stem for path in files]
+    unknown = [name for name in only if name not in available]
+    if unknown:
+        raise ConfigError([f"{_shown(config_dir)}: no environment {describe(name)}; expected one of "
+                           f"{', '.join(available) or '(none)'}" for name in unknown])
+    selected = [path for path in files if not only or path.stem in only]
+    if not selected:
+        raise ConfigError([f"{_shown(config_dir)}: no *.yaml environment files"])
+    environments: list[EnvironmentConfig] = []
+    problems: list[str] = []
+    for path in selected:
+        try:
+            environments.append(load_environment(path))
+        except ConfigError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ConfigError(problems)
+    return tuple(environments)
+
+
+def load_environment(path: Path) -> EnvironmentConfig:
+    shown_as = _shown(path)
+    problems = Problems(shown_as)
+    if not ENVIRONMENT_NAME_PATTERN.match(path.stem):
+        problems.add("", f"file name {path.stem!r} is the environment name; expected 1-31 lower-case letters, "
+                         "digits or hyphens, starting with a letter")
+    top = Section(read_yaml(path, shown_as), "", problems, TOP_KEYS)
+    production = top.flag("production", False)
+    region = top.section("aws", AWS_KEYS, required=True).text(
+        "region", pattern=REGION_PATTERN, expected="an AWS region such as eu-west-1")
+    pool = read_user_pool(top.section("user_pool", POOL_KEYS, required=True), production)
+
+    federation_items = top.items("federations", required=True)
+    federations = tuple(read_federation(item_path, raw, top) for item_path, raw in federation_items)
+    report_duplicates(problems, ((item_path, f.name) for (item_path, _), f in zip(federation_items, federations)),
+                      "federation")
+    federation_names = tuple(f.name for f in federations if f.name)
+
+    client_items = top.items("app_clients", required=True)
+    clients = tuple(read_app_client(item_path, raw, top, production, federation_names)
+                    for item_path, raw in client_items)
+    report_duplicates(problems, ((item_path, c.name) for (item_path, _), c in zip(client_items, clients)),
+                      "app client")
+
+    check_consistency(problems, pool, clients, federations)
+    cloud = _read_state(top.section("state", STATE_KEYS))
+    problems.raise_if_any()
+    return EnvironmentConfig(name=path.stem, source_file=shown_as, production=production, region=region,
+                             user_pool=pool, app_clients=clients, federations=federations, cloud=cloud)
+
+
+def _read_state(state: Section) -> CloudBackendConfig | None:
+    backend = state.text("backend", "local")
+    if backend not in ("local", "cloud"):
+        state.problem("backend", f"got {describe(backend)}; expected local or cloud")
+        return None
+    if backend == "local":
+        if state.has("cloud"):
+            state.problem("cloud", "set only with backend: cloud")
+        return None
+    cloud = state.section("cloud", CLOUD_KEYS, required=True)
+    organization = cloud.text("organization", expected="the Terraform Cloud organization")
+    hostname = cloud.text("hostname", DEFAULT_CLOUD_HOSTNAME)
+    if cloud.has("workspace") == cloud.has("tags"):
+        cloud.problems.add(cloud.path, "expected exactly one of workspace (a name) or tags (a list)")
+        return None
+    if cloud.has("workspace"):
+        workspace: CloudWorkspaceByName | CloudWorkspaceByTags = CloudWorkspaceByName(
+            cloud.text("workspace", pattern=WORKSPACE_PATTERN, expected="1-90 letters, digits, _ or -"))
+    else:
+        workspace = CloudWorkspaceByTags(cloud.text_list("tags", required=True))
+    return CloudBackendConfig(organization=organization, workspace=workspace, hostname=hostname)
+
+
+def _shown(path: Path) -> str:
+    """The path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
