@@ -1,0 +1,53 @@
+"""Environment configs → one CDKTF app with a stack per environment → `cdk.tf.json` files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from cdktf import App
+
+from config.model import EnvironmentConfig
+from modules.federation_stack import FederationStack
+
+
+def build_app(environments: Sequence[EnvironmentConfig], outdir: Path | None = None) -> App:
+    """The app with one stack per environment; `outdir=None` lets `cdktf synth` choose."""
+    app = App(outdir=str(outdir)) if outdir is not None else App()
+    for environment in environments:
+        FederationStack(app, environment)
+    return app
+
+
+def synthesize(environments: Sequence[EnvironmentConfig], outdir: Path) -> dict[str, Path]:
+    """Writes `<outdir>/stacks/<env>/cdk.tf.json` for each environment; returns them by name.
+
+    Synthesis happens in a scratch folder next to `outdir`; only complete stacks are moved in,
+    so a failure leaves the previous output untouched. Stacks of other environments stay.
+    """
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".synth-", dir=outdir.parent) as scratch:
+        scratch_dir = Path(scratch)
+        build_app(environments, scratch_dir).synth()
+        (outdir / "stacks").mkdir(parents=True, exist_ok=True)
+        written: dict[str, Path] = {}
+        for environment in environments:
+            target = outdir / "stacks" / environment.name
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.move(str(scratch_dir / "stacks" / environment.name), str(target))
+            written[environment.name] = target / "cdk.tf.json"
+        _merge_manifest(scratch_dir / "manifest.json", outdir / "manifest.json")
+    return written
+
+
+def _merge_manifest(new_manifest: Path, manifest: Path) -> None:
+    """Keeps cdktf-cli's manifest listing every stack present in `outdir`."""
+    merged = json.loads(new_manifest.read_text(encoding="utf-8"))
+    if manifest.exists():
+        previous = json.loads(manifest.read_text(encoding="utf-8"))
+        merged["stacks"] = {**previous.get("stacks", {}), **merged.get("stacks", {})}
+    manifest.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")
