@@ -23,6 +23,8 @@ def check_consistency(problems: Problems, pool: UserPoolConfig, clients: tuple[A
 def _check_mapping(problems: Problems, pool: UserPoolConfig, federation: FederationConfig) -> None:
     base = f"federations[{federation.name}].attribute_mapping"
     scopes = federation.oidc.authorize_scopes if federation.oidc else REQUIRED_AUTHORIZE_SCOPES
+    # Missing required scopes are reported by the federation itself (FED_004); not again per claim.
+    check_claim_scopes = set(REQUIRED_AUTHORIZE_SCOPES) <= set(scopes)
     for attribute, claim in federation.attribute_mapping:
         path = f"{base}.{attribute}"
         declared = pool.attribute(attribute)
@@ -39,7 +41,7 @@ def _check_mapping(problems: Problems, pool: UserPoolConfig, federation: Federat
             problems.add(path, f"maps to {attribute} with max_length {declared.max_length}; expected "
                                f"{MAPPED_ATTRIBUTE_MAX_LENGTH} so long claims do not fail sign-in (FED_108)")
         needed_scope = CLAIM_SCOPES.get(claim)
-        if needed_scope is not None and needed_scope not in scopes:
+        if check_claim_scopes and needed_scope is not None and needed_scope not in scopes:
             problems.add(path, f"claim {describe(claim)} is only sent with scope {needed_scope!r}, which "
                                f"this federation does not request ({' '.join(scopes)}) (FED_806)")
     mapped = set(federation.mapped_attributes)

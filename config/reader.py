@@ -89,15 +89,15 @@ class Section:
         return self.text(key, pattern=pattern, expected=expected) if self.has(key) else None
 
     def choice(self, key: str, choices: type[E], default: E) -> E:
-        """One value of a str Enum; accepted case-insensitively, reported with the exact choices."""
+        """One value of a str Enum, spelled exactly (the providers compare case-sensitively)."""
         value = self.raw.get(key)
         if value is None:
             return default
         names = [member.value for member in choices]  # type: ignore[attr-defined]
-        if isinstance(value, bool):  # YAML reads a bare `on`/`off` as a boolean
-            value = "ON" if value else "OFF"
-        if isinstance(value, str) and value.upper() in names:
-            return choices(value.upper())  # type: ignore[call-arg]
+        if isinstance(value, bool) and ("ON" if value else "OFF") in names:
+            value = "ON" if value else "OFF"  # YAML 1.1 reads a bare ON/OFF as a boolean
+        if isinstance(value, str) and value in names:
+            return choices(value)  # type: ignore[call-arg]
         self.problem(key, f"got {describe(value)}; expected one of {', '.join(names)}")
         return default
 

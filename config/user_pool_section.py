@@ -23,9 +23,10 @@ DOMAIN_KEYS = ("prefix", "custom_domain", "certificate_arn")
 
 def read_user_pool(section: Section, production: bool) -> UserPoolConfig:
     pool = section
-    schema = tuple(_read_attribute(pool, path, raw) for path, raw in pool.items("schema"))
-    report_duplicates(pool.problems, ((path, a.name) for (path, _), a in
-                                      zip(pool.items("schema"), schema)), "schema attribute")
+    elements = pool.items("schema")
+    schema = tuple(_read_attribute(pool, path, raw) for path, raw in elements)
+    report_duplicates(pool.problems, ((path, a.name) for (path, _), a in zip(elements, schema)),
+                      "schema attribute")
     deletion_protection = pool.flag("deletion_protection", True)
     if production and not deletion_protection:
         pool.problem("deletion_protection",

@@ -1,7 +1,9 @@
-"""CDKTF constructs of the federation; the only package (with main.py) that imports cdktf."""
+"""CDKTF constructs of the federation; the only package (with main.py) that imports cdktf.
+
+Importing it registers the provider packages for one-module-at-a-time imports; it does not
+start jsii (that happens at the first `cdktf` import, see `modules.synthesis`).
+"""
 
 from modules.lazy_provider_packages import register_provider_packages
-from modules.node_runtime import ensure_node_runtime
 
-ensure_node_runtime()
 register_provider_packages()

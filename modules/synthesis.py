@@ -8,10 +8,14 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from cdktf import App
+from modules.node_runtime import ensure_node_runtime
 
-from config.model import EnvironmentConfig
-from modules.federation_stack import FederationStack
+ensure_node_runtime()  # before the first cdktf import, which starts jsii on Node.js
+
+from cdktf import App  # noqa: E402
+
+from config.model import EnvironmentConfig  # noqa: E402
+from modules.federation_stack import FederationStack  # noqa: E402
 
 
 def build_app(environments: Sequence[EnvironmentConfig], outdir: Path | None = None) -> App:

@@ -1,0 +1,5 @@
+import sys
+
+from fedctl.main import main
+
+sys.exit(main())

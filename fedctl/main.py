@@ -1,0 +1,69 @@
+"""fedctl's entry point: parses arguments and maps every error to a documented exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from config.errors import ConfigError
+from fedctl import exit_codes
+from fedctl.commands import synth
+from fedctl.errors import FedctlError
+
+EPILOG = """exit codes:
+  0    success
+  1    invalid input (configuration, arguments) or a policy failure
+  2    changes or drift found (plan, drift, audit)
+  3    internal error; details in the log file named on stderr
+  130  interrupted
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a usage error, which fedctl reserves for "changes found"."""
+
+    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(exit_codes.FAILURE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="fedctl", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
+        description="Okta as the OIDC identity provider of an Amazon Cognito user pool, as code.")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    synth.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.handler(args)
+        return result
+    except ConfigError as error:
+        for line in error.problems:
+            print(line, file=sys.stderr)
+        return exit_codes.FAILURE
+    except FedctlError as error:
+        print(f"fedctl: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("fedctl: interrupted", file=sys.stderr)
+        return exit_codes.INTERRUPTED
+    except Exception as error:  # noqa: BLE001 - the one place that turns crashes into exit code 3
+        log = _write_crash_log()
+        print(f"fedctl: internal error: {type(error).__name__}: {error} (details: {log})", file=sys.stderr)
+        return exit_codes.INTERNAL_ERROR
+
+
+def _write_crash_log() -> Path:
+    with tempfile.NamedTemporaryFile("w", prefix="fedctl-", suffix=".log", delete=False) as log:
+        traceback.print_exc(file=log)
+        return Path(log.name)
