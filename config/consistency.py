@@ -45,9 +45,9 @@ def _check_mapping(problems: Problems, pool: UserPoolConfig, federation: Federat
             problems.add(path, f"claim {describe(claim)} is only sent with scope {needed_scope!r}, which "
                                f"this federation does not request ({' '.join(scopes)}) (FED_806)")
     mapped = set(federation.mapped_attributes)
-    for attribute in pool.schema:
-        if attribute.required and attribute.name not in mapped:
-            problems.add(base, f"does not map {attribute.name}, which user_pool.schema marks required; "
+    for declared_attribute in pool.schema:
+        if declared_attribute.required and declared_attribute.name not in mapped:
+            problems.add(base, f"does not map {declared_attribute.name}, which user_pool.schema marks required; "
                                "sign-in fails with 'attributes required' (FED_104)")
 
 

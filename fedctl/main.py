@@ -27,7 +27,7 @@ EPILOG = """exit codes:
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on a usage error, which fedctl reserves for "changes found"."""
 
-    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(exit_codes.FAILURE, f"{self.prog}: error: {message}\n")
 
