@@ -1,4 +1,4 @@
-"""The packages type-check under `mypy --strict` (style rule 10)."""
+"""The packages type-check under `mypy --strict` (mypy.ini; style rule 10)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ PACKAGES = ["config", "modules", "fedctl", "policies", "main.py"]
 
 
 def test_packages_pass_mypy_strict() -> None:
-    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", *PACKAGES], cwd=PROJECT_ROOT,
+    result = subprocess.run([sys.executable, "-m", "mypy", *PACKAGES], cwd=PROJECT_ROOT,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("Success: no issues found")
