@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from cdktf import TerraformLocal
 from cdktf_cdktf_provider_okta.app_group_assignments import AppGroupAssignments, AppGroupAssignmentsGroup
 from cdktf_cdktf_provider_okta.app_oauth import AppOauth
+from cdktf_cdktf_provider_okta.app_signon_policy import AppSignonPolicy
+from cdktf_cdktf_provider_okta.app_signon_policy_rule import AppSignonPolicyRule
 from cdktf_cdktf_provider_okta.data_okta_group import DataOktaGroup
 from cdktf_cdktf_provider_okta.group import Group
 from cdktf_cdktf_provider_okta.provider import OktaProvider
@@ -34,7 +36,7 @@ class OktaOidcApp(Construct):
     grant `authorization_code` and response `code` only, `client_secret_post` (Cognito cannot do
     `client_secret_basic`, Okta's default), `pkce_required = false` (Cognito sends no PKCE
     upstream), issuer mode matching the issuer Cognito is given, no wildcard redirects, no
-    Federation Broker Mode, consent `TRUSTED`. The secret stays in state (`omit_secret = false`)
+    Federation Broker Mode, consent `TRUSTED`, and a sign-on policy that requires two factors. The secret stays in state (`omit_secret = false`)
     because Cognito reads it from there.
     """
 
@@ -56,6 +58,18 @@ class OktaOidcApp(Construct):
         else:
             self._issuer = f"https://{org_name.as_string}.{base_url.as_string}"
 
+        # Cognito's MFA never applies to federated users (rules fact 6): Okta must ask for two
+        # factors. The policy's catch-all rule denies, so only the two-factor rule lets anyone in.
+        self.sign_on_policy = AppSignonPolicy(self, "sign-on-policy", provider=self.provider,
+                                              name=f"{settings.app_label} sign-on",
+                                              description="Two factors for every sign-in to Cognito",
+                                              catch_all=False)
+        pin_address(self.sign_on_policy, props.name, "okta_sign_on_policy")
+        two_factors = AppSignonPolicyRule(self, "two-factors", provider=self.provider,
+                                          policy_id=self.sign_on_policy.id, name="Require two factors",
+                                          access="ALLOW", factor_mode="2FA", priority=1)
+        pin_address(two_factors, props.name, "okta_sign_on_two_factors")
+
         self.app = AppOauth(
             self, "app",
             provider=self.provider,
@@ -73,6 +87,7 @@ class OktaOidcApp(Construct):
             login_mode="DISABLED",
             omit_secret=False,
             status="ACTIVE",
+            authentication_policy=self.sign_on_policy.id,
         )
         pin_address(self.app, props.name, "okta_app")
 

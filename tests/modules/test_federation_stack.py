@@ -51,6 +51,8 @@ PINNED_ADDRESSES = {
         "data.okta_group.workforce_group_engineering",
         "okta_app_group_assignments.workforce_okta_group_assignments",
         "okta_app_oauth.workforce_okta_app",
+        "okta_app_signon_policy.workforce_okta_sign_on_policy",
+        "okta_app_signon_policy_rule.workforce_okta_sign_on_two_factors",
         "okta_group.workforce_group_analytics_dev_users",
     ],
     "prod": [
@@ -66,6 +68,8 @@ PINNED_ADDRESSES = {
         "data.okta_group.workforce_group_engineering",
         "okta_app_group_assignments.workforce_okta_group_assignments",
         "okta_app_oauth.workforce_okta_app",
+        "okta_app_signon_policy.workforce_okta_sign_on_policy",
+        "okta_app_signon_policy_rule.workforce_okta_sign_on_two_factors",
         "okta_group.workforce_group_analytics_users",
     ],
 }
@@ -93,7 +97,16 @@ def test_okta_app_is_a_confidential_web_app_for_cognito(synthesized: dict[str, s
         "omit_secret": False,
         "wildcard_redirect": "DISABLED",
         "implicit_assignment": False,
+        "authentication_policy": "${okta_app_signon_policy.workforce_okta_sign_on_policy.id}",
     })
+
+
+def test_okta_sign_on_policy_requires_two_factors_and_denies_by_default(synthesized: dict[str, str]) -> None:
+    assert Testing.to_have_resource_with_properties(synthesized["prod"], "okta_app_signon_policy", {
+        "catch_all": False})
+    assert Testing.to_have_resource_with_properties(synthesized["prod"], "okta_app_signon_policy_rule", {
+        "policy_id": "${okta_app_signon_policy.workforce_okta_sign_on_policy.id}",
+        "access": "ALLOW", "factor_mode": "2FA"})
 
 
 def test_okta_provider_and_issuer_come_from_one_terraform_value(example_stacks: dict[str, dict[str, Any]]) -> None:

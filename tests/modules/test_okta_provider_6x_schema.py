@@ -43,7 +43,8 @@ def test_every_emitted_okta_argument_exists_in_the_6x_schema(
         example_stacks: dict[str, dict[str, Any]], env: str) -> None:
     emitted = emitted_okta_arguments(example_stacks[env])
     assert set(emitted) == {"provider", "resource.okta_app_oauth", "resource.okta_app_group_assignments",
-                            "resource.okta_app_group_assignments.group", "resource.okta_group", "data.okta_group"}
+                            "resource.okta_app_group_assignments.group", "resource.okta_group", "data.okta_group",
+                            "resource.okta_app_signon_policy", "resource.okta_app_signon_policy_rule"}
     unknown = {path: sorted(arguments - schema_for(path)) for path, arguments in emitted.items()
                if arguments - schema_for(path)}
     assert unknown == {}

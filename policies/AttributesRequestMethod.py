@@ -1,0 +1,20 @@
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import UNKNOWN, FederationDocument, Resource
+from federation_relations import IDP, detail
+from policy_values import is_reference
+
+
+class AttributesRequestMethod(FederationCheck):
+    RULE_ID = "FED_005"
+    RESOURCES = (IDP,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        method = detail(resource, "attributes_request_method")
+        if method is UNKNOWN or is_reference(method):
+            return unknown("attributes_request_method is a reference")
+        if method in ("GET", "POST"):
+            return passed()
+        return failed(f"attributes_request_method is {method!r}; expected 'GET' or 'POST'")
+
+
+check = AttributesRequestMethod()

@@ -1,0 +1,29 @@
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import UNKNOWN, FederationDocument, Resource
+from federation_facts import REQUIRED_AUTHORIZE_SCOPES
+from federation_relations import IDP, detail
+from policy_values import is_reference
+
+
+class AuthorizeScopes(FederationCheck):
+    RULE_ID = "FED_004"
+    RESOURCES = (IDP,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        scopes = detail(resource, "authorize_scopes")
+        if scopes is UNKNOWN or is_reference(scopes):
+            return unknown("authorize_scopes is a reference")
+        if not isinstance(scopes, str):
+            return failed("authorize_scopes is missing")
+        if "," in scopes:
+            return failed(f"authorize_scopes {scopes!r} uses commas; OIDC scopes are space-separated")
+        words = scopes.split()
+        missing = [scope for scope in REQUIRED_AUTHORIZE_SCOPES if scope not in words]
+        if missing:
+            return failed(f"authorize_scopes {scopes!r} lacks {', '.join(missing)}")
+        if len(words) != len(set(words)):
+            return failed(f"authorize_scopes {scopes!r} repeats a scope")
+        return passed()
+
+
+check = AuthorizeScopes()

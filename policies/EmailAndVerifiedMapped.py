@@ -1,0 +1,23 @@
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import FederationDocument, Resource
+from federation_relations import IDP, attribute_mapping
+
+
+class EmailAndVerifiedMapped(FederationCheck):
+    RULE_ID = "FED_102"
+    RESOURCES = (IDP,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        mapping = attribute_mapping(resource)
+        if mapping is None:
+            if resource.get("attribute_mapping") is None:
+                return failed("attribute_mapping is not set")
+            return unknown("attribute_mapping is a reference")
+        wrong = [f"{attribute} ← {mapping.get(attribute)!r}" for attribute in ("email", "email_verified")
+                 if mapping.get(attribute) != attribute]
+        if wrong:
+            return failed(f"expected email ← 'email' and email_verified ← 'email_verified'; got {', '.join(wrong)}")
+        return passed()
+
+
+check = EmailAndVerifiedMapped()

@@ -1,0 +1,42 @@
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import UNKNOWN, FederationDocument, Resource
+from federation_facts import OKTA_ISSUER_PATTERN
+from federation_relations import IDP, detail, okta_apps_of
+from policy_values import is_reference
+
+
+class IssuerModeMatchesIssuer(FederationCheck):
+    """Checked on the identity provider, against the Okta app its client id comes from."""
+
+    RULE_ID = "FED_007"
+    RESOURCES = (IDP,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        apps = okta_apps_of(document, resource)
+        if not apps:
+            return passed("the IdP is not an Okta app managed in this configuration")
+        mode = apps[0].get("issuer_mode") or "ORG_URL"
+        if is_reference(mode):
+            return unknown("issuer_mode is a reference")
+        if mode == "DYNAMIC":
+            return failed("issuer_mode DYNAMIC makes the issuer follow the request domain; use ORG_URL or CUSTOM_URL")
+        issuer = detail(resource, "oidc_issuer")
+        if issuer is UNKNOWN or not isinstance(issuer, str):
+            return unknown("oidc_issuer is known only after apply")
+        if is_reference(issuer):
+            # Our constructs build the issuer from locals of the Okta org: an org URL by construction.
+            org_url = "_okta_org_name" in issuer and "_okta_base_url" in issuer
+            custom = "_okta_custom_domain" in issuer
+            if not (org_url or custom):
+                return unknown("oidc_issuer is a reference")
+            is_org_url = org_url
+        else:
+            is_org_url = bool(OKTA_ISSUER_PATTERN.match(issuer))
+        expected = "ORG_URL" if is_org_url else "CUSTOM_URL"
+        if mode != expected:
+            return failed(f"issuer_mode is {mode} but the issuer is {'an org URL' if is_org_url else 'a custom domain'}; "
+                          f"expected {expected}")
+        return passed()
+
+
+check = IssuerModeMatchesIssuer()

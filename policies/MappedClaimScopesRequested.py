@@ -1,0 +1,28 @@
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import UNKNOWN, FederationDocument, Resource
+from federation_facts import CLAIM_SCOPES
+from federation_relations import IDP, attribute_mapping, detail
+from policy_values import scope_set
+
+
+class MappedClaimScopesRequested(FederationCheck):
+    RULE_ID = "FED_806"
+    RESOURCES = (IDP,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        mapping = attribute_mapping(resource)
+        scopes_value = detail(resource, "authorize_scopes")
+        # Commas are FED_004's finding; here they only separate, so one mistake fails one rule.
+        if isinstance(scopes_value, str):
+            scopes_value = scopes_value.replace(",", " ")
+        scopes = None if scopes_value is UNKNOWN else scope_set(scopes_value)
+        if mapping is None or scopes is None:
+            return unknown("the mapping or the scopes are references")
+        missing = sorted({f"{claim} needs {CLAIM_SCOPES[claim]}" for claim in mapping.values()
+                          if isinstance(claim, str) and claim in CLAIM_SCOPES and CLAIM_SCOPES[claim] not in scopes})
+        if missing:
+            return failed(f"claims mapped without their scope: {'; '.join(missing)}")
+        return passed()
+
+
+check = MappedClaimScopesRequested()

@@ -1,0 +1,36 @@
+from urllib.parse import urlsplit
+
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import UNKNOWN, FederationDocument, Resource
+from federation_relations import IDP, detail
+from policy_values import is_reference
+
+
+class OidcIssuerWellFormed(FederationCheck):
+    RULE_ID = "FED_006"
+    RESOURCES = (IDP,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        issuer = detail(resource, "oidc_issuer")
+        if issuer is UNKNOWN or (isinstance(issuer, str) and is_reference(issuer)):
+            return unknown("oidc_issuer is a reference; evaluated on plan JSON")
+        if not isinstance(issuer, str) or not issuer:
+            return failed("oidc_issuer is missing")
+        parts = urlsplit(issuer)
+        problems = []
+        if parts.scheme != "https" or not parts.hostname:
+            problems.append("not https")
+        if issuer.endswith("/"):
+            problems.append("a trailing slash")
+        if parts.query or parts.fragment:
+            problems.append("a query or fragment")
+        if ":" in parts.netloc and not parts.netloc.endswith(":443"):
+            problems.append("a port other than 443")
+        if "/.well-known" in parts.path:
+            problems.append("the discovery document's path")
+        if problems:
+            return failed(f"oidc_issuer {issuer!r} has {', '.join(problems)}; Cognito needs the exact issuer")
+        return passed()
+
+
+check = OidcIssuerWellFormed()

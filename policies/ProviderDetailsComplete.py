@@ -1,0 +1,26 @@
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import UNKNOWN, FederationDocument, Resource
+from federation_relations import IDP, provider_details
+from policy_values import key_lookup
+
+REQUIRED_KEYS = ("client_id", "client_secret", "oidc_issuer", "authorize_scopes", "attributes_request_method")
+
+
+class ProviderDetailsComplete(FederationCheck):
+    RULE_ID = "FED_002"
+    RESOURCES = (IDP,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        details = provider_details(resource)
+        if details is None:
+            return unknown("provider_details is not a literal map here")
+        values = {key: key_lookup(details, key) for key in REQUIRED_KEYS}
+        if any(value is UNKNOWN for value in values.values()):
+            return unknown("part of provider_details is known only after apply")
+        missing = [key for key, value in values.items() if value in (None, "")]
+        if missing:
+            return failed(f"provider_details lacks {', '.join(missing)}")
+        return passed()
+
+
+check = ProviderDetailsComplete()

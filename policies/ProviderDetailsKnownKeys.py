@@ -1,0 +1,27 @@
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import FederationDocument, Resource
+from federation_relations import IDP, provider_details
+
+KNOWN_KEYS = frozenset({"client_id", "client_secret", "attributes_request_method", "oidc_issuer",
+                        "authorize_scopes", "authorize_url", "token_url", "attributes_url", "jwks_uri"})
+
+
+class ProviderDetailsKnownKeys(FederationCheck):
+    RULE_ID = "FED_003"
+    RESOURCES = (IDP,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        details = provider_details(resource)
+        if details is None:
+            return unknown("provider_details is not a literal map here")
+        if document.form == "terraform_plan":
+            # A plan's provider_details comes from state after refresh, where Cognito adds its own
+            # keys (rules §3, D7); the configured keys are what this rule is about.
+            return unknown("a plan shows Cognito's own keys; check the configuration instead")
+        unexpected = sorted(key for key in details if key.lower() not in KNOWN_KEYS)
+        if unexpected:
+            return failed(f"unknown provider_details keys: {', '.join(unexpected)}")
+        return passed()
+
+
+check = ProviderDetailsKnownKeys()

@@ -1,0 +1,21 @@
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import FederationDocument, Resource
+from federation_relations import IDP, attribute_mapping
+
+
+class UsernameMappedFromSub(FederationCheck):
+    RULE_ID = "FED_101"
+    RESOURCES = (IDP,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        mapping = attribute_mapping(resource)
+        if mapping is None:
+            if resource.get("attribute_mapping") is None:
+                return failed("attribute_mapping is not set; map username = \"sub\" explicitly")
+            return unknown("attribute_mapping is a reference")
+        if mapping.get("username") != "sub":
+            return failed(f"username is mapped from {mapping.get('username')!r}; expected 'sub'")
+        return passed()
+
+
+check = UsernameMappedFromSub()

@@ -1,0 +1,74 @@
+"""The base class of every rule in the pack: catalogue metadata, one document, fail closed.
+
+A rule implements `evaluate(resource, document) -> Finding`. The base class finds the
+resource's whole document (see `federation_document`), reads the rule's title from the
+catalogue, and turns any exception inside a rule into FAILED with the error in the details:
+checkov would otherwise log the exception and report the check as UNKNOWN, and a broken rule
+must never look like a pass.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from checkov.common.models.enums import CheckCategories, CheckResult
+from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
+
+from federation_document import FederationDocument, Resource, document_for
+
+CATALOGUE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "catalogue.yaml")
+with open(CATALOGUE_FILE, encoding="utf-8") as _handle:
+    CATALOGUE: dict[str, dict[str, Any]] = {rule["id"]: rule for rule in yaml.safe_load(_handle)["rules"]}
+
+PASSED = CheckResult.PASSED
+FAILED = CheckResult.FAILED
+UNKNOWN = CheckResult.UNKNOWN
+
+
+@dataclass(frozen=True)
+class Finding:
+    result: CheckResult
+    reason: str = ""
+
+
+def passed(reason: str = "") -> Finding:
+    return Finding(PASSED, reason)
+
+
+def failed(reason: str) -> Finding:
+    return Finding(FAILED, reason)
+
+
+def unknown(reason: str) -> Finding:
+    """A value the rule cannot resolve here (a reference, a value known only after apply)."""
+    return Finding(UNKNOWN, reason)
+
+
+class FederationCheck(BaseResourceCheck):
+    RULE_ID = ""
+    RESOURCES: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        rule = CATALOGUE[self.RULE_ID]
+        super().__init__(name=rule["title"], id=self.RULE_ID, categories=[CheckCategories.IAM],
+                         supported_resources=list(self.RESOURCES), guideline=rule.get("source"))
+
+    def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
+        try:
+            _, resource_type, resource_name = self.entity_path.rsplit(":", 2)
+            document = document_for(resource_type, conf, self.graph)
+            resource = document.find(f"{resource_type}.{resource_name}")
+            if resource is None:
+                raise LookupError(f"{resource_type}.{resource_name} is not in its own document")
+            finding = self.evaluate(resource, document)
+        except Exception as error:  # noqa: BLE001 - fail closed: a broken rule is a failure
+            finding = failed(f"internal error in {self.RULE_ID}: {type(error).__name__}: {error}")
+        if finding.reason:
+            self.details.append(finding.reason)
+        return finding.result
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        raise NotImplementedError

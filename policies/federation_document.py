@@ -1,0 +1,287 @@
+"""The whole Terraform document a rule looks at, in one shape for all three input forms.
+
+Cross-resource rules (a redirect URI per domain, a mapping per required attribute) need every
+resource of the configuration, which checkov's per-resource interface does not hand over. We
+build the document ourselves, once per input:
+
+* Terraform JSON (`cdk.tf.json`): the file itself, found through checkov's runner frame;
+* HCL: checkov's own graph of the module, whose nodes carry every block (variables resolved);
+* plan JSON: the plan file named in the resource's `__file__`: planned values, unknown values
+  (`after_unknown`) and the configuration's references.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from policy_values import as_list, plain, references_in
+
+
+class _Unknown:
+    """A value Terraform only knows after apply (plan JSON `after_unknown`)."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Any = _Unknown()
+
+
+@dataclass
+class Resource:
+    mode: str
+    """`resource` or `data`."""
+    type: str
+    name: str
+    values: dict[str, Any]
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per top-level attribute, the addresses its expression references."""
+    meta: dict[str, Any] = field(default_factory=dict)
+    """`for_each` / `count` / `depends_on` where the input says."""
+
+    @property
+    def address(self) -> str:
+        prefix = "data." if self.mode == "data" else ""
+        return f"{prefix}{self.type}.{self.name}"
+
+    def get(self, attribute: str) -> Any:
+        return self.values.get(attribute)
+
+    def refs(self, attribute: str) -> tuple[str, ...]:
+        """Addresses referenced by an attribute: from the plan's configuration, else from its strings."""
+        if attribute in self.references:
+            return self.references[attribute]
+        found: list[str] = []
+        _collect_references(self.values.get(attribute), found)
+        return tuple(found)
+
+    def references_resource(self, attribute: str, address: str) -> bool:
+        return any(ref == address or ref.startswith(address + ".") for ref in self.refs(attribute))
+
+
+def _collect_references(value: Any, found: list[str]) -> None:
+    if isinstance(value, dict):
+        for item in value.values():
+            _collect_references(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_references(item, found)
+    else:
+        found.extend(references_in(value))
+
+
+@dataclass
+class FederationDocument:
+    form: str
+    """`terraform_json`, `terraform` (HCL) or `terraform_plan`."""
+    resources: list[Resource] = field(default_factory=list)
+    outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    variables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    providers: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    terraform: dict[str, Any] = field(default_factory=dict)
+    """The `terraform` block: `cloud`, `backend` (None when the input cannot tell, e.g. a plan)."""
+    has_terraform_block: bool = True
+
+    def of_type(self, resource_type: str, mode: str = "resource") -> list[Resource]:
+        return [r for r in self.resources if r.type == resource_type and r.mode == mode]
+
+    def find(self, address: str) -> Resource | None:
+        return next((r for r in self.resources if r.address == address), None)
+
+    def referenced(self, resource: Resource, attribute: str, resource_type: str) -> list[Resource]:
+        """The resources of `resource_type` that `resource.attribute` references."""
+        found: list[Resource] = []
+        for ref in resource.refs(attribute):
+            parts = ref.split(".")
+            if parts[0] == resource_type and len(parts) >= 2:
+                target = self.find(f"{parts[0]}.{parts[1]}")
+                if target is not None and target not in found:
+                    found.append(target)
+        return found
+
+
+# --- Terraform JSON ------------------------------------------------------------------------
+
+def from_terraform_json(document: dict[str, Any]) -> FederationDocument:
+    result = FederationDocument(form="terraform_json")
+    for mode, key in (("resource", "resource"), ("data", "data")):
+        for rtype, items in (document.get(key) or {}).items():
+            for name, body in (items or {}).items():
+                values = {k: v for k, v in body.items() if k != "//"}
+                meta = {k: values.pop(k) for k in ("for_each", "count", "depends_on") if k in values}
+                result.resources.append(Resource(mode, rtype, name, values, meta=meta))
+    result.outputs = {name: dict(body) for name, body in (document.get("output") or {}).items()}
+    result.variables = {name: dict(body or {}) for name, body in (document.get("variable") or {}).items()}
+    for name, configs in (document.get("provider") or {}).items():
+        for config in as_list(configs):
+            result.providers.append((name, dict(config)))
+    result.terraform = dict(document.get("terraform") or {})
+    return result
+
+
+# --- plan JSON -----------------------------------------------------------------------------
+
+def from_plan(plan: dict[str, Any]) -> FederationDocument:
+    result = FederationDocument(form="terraform_plan", has_terraform_block=False)
+    unknown: dict[str, Any] = {}
+    for change in plan.get("resource_changes") or []:
+        unknown[change.get("address", "")] = (change.get("change") or {}).get("after_unknown") or {}
+    expressions: dict[str, dict[str, Any]] = {}
+    config_module = (plan.get("configuration") or {}).get("root_module") or {}
+    for config in config_module.get("resources") or []:
+        expressions[config.get("address", "")] = config
+    for body in _planned_resources((plan.get("planned_values") or {}).get("root_module") or {}):
+        address = body.get("address", "")
+        values = _merge_unknown(dict(body.get("values") or {}), unknown.get(address) or {})
+        config = expressions.get(_configuration_address(body))
+        references = {attr: tuple(_expression_references(expr))
+                      for attr, expr in ((config or {}).get("expressions") or {}).items()}
+        meta = {k: config[k] for k in ("for_each_expression", "count_expression") if config and k in config}
+        result.resources.append(Resource(body.get("mode", "managed").replace("managed", "resource"),
+                                         body.get("type", ""), _plain_name(body), values, references, meta))
+    for name, output in ((config_module.get("outputs")) or {}).items():
+        expression = output.get("expression") or {}
+        result.outputs[name] = {"value": expression.get("constant_value"), "sensitive": output.get("sensitive", False),
+                                "references": tuple(expression.get("references") or ())}
+    for name, variable in (config_module.get("variables") or {}).items():
+        result.variables[name] = dict(variable)
+    return result
+
+
+def _planned_resources(module: dict[str, Any]) -> list[dict[str, Any]]:
+    found = list(module.get("resources") or [])
+    for child in module.get("child_modules") or []:
+        found.extend(_planned_resources(child))
+    return found
+
+
+def _plain_name(body: dict[str, Any]) -> str:
+    index = body.get("index")
+    return body.get("name", "") if index is None else f"{body.get('name', '')}[{json.dumps(index)}]"
+
+
+def _configuration_address(body: dict[str, Any]) -> str:
+    prefix = "data." if body.get("mode") == "data" else ""
+    return f"{prefix}{body.get('type', '')}.{body.get('name', '')}"
+
+
+def _merge_unknown(values: dict[str, Any], unknown: Any) -> dict[str, Any]:
+    if isinstance(unknown, dict):
+        for key, flag in unknown.items():
+            if flag is True:
+                values[key] = UNKNOWN
+            elif isinstance(flag, dict) and isinstance(values.get(key), dict):
+                values[key] = _merge_unknown(dict(values[key]), flag)
+    return values
+
+
+def _expression_references(expression: Any) -> list[str]:
+    found: list[str] = []
+    if isinstance(expression, dict):
+        found.extend(expression.get("references") or [])
+        for key, value in expression.items():
+            if key not in ("references", "constant_value"):
+                found.extend(_expression_references(value))
+    elif isinstance(expression, list):
+        for item in expression:
+            found.extend(_expression_references(item))
+    return found
+
+
+# --- HCL, through checkov's graph ----------------------------------------------------------
+
+def from_checkov_graph(graph: Any, directory: str | None) -> FederationDocument:
+    result = FederationDocument(form="terraform")
+    for node in _graph_nodes(graph):
+        if directory is not None and os.path.dirname(str(node.get("file_path_", ""))) != directory:
+            continue
+        block_type = node.get("block_type_")
+        config = node.get("config_") or {}
+        if block_type in ("resource", "data"):
+            for rtype, items in config.items():
+                for name, body in (items or {}).items():
+                    values = plain({k: v for k, v in body.items() if not k.startswith("__")})
+                    meta = {k: values.pop(k) for k in ("for_each", "count", "depends_on") if k in values}
+                    result.resources.append(Resource(block_type, rtype, name, values, meta=meta))
+        elif block_type == "output":
+            for name, body in config.items():
+                result.outputs[name] = plain(body)
+        elif block_type == "variable":
+            for name, body in config.items():
+                result.variables[name] = plain({k: v for k, v in body.items() if not k.startswith("__")})
+        elif block_type == "provider":
+            for name, body in config.items():
+                result.providers.append((name, plain({k: v for k, v in body.items() if not k.startswith("__")})))
+        elif block_type == "terraform":
+            terraform = plain({k: v for k, v in config.items() if not k.startswith("__")})
+            result.terraform.update(terraform if isinstance(terraform, dict) else {})
+    return result
+
+
+def _graph_nodes(graph: Any) -> list[dict[str, Any]]:
+    if hasattr(graph, "node_indices"):  # rustworkx
+        payloads = graph.nodes()
+    else:  # networkx
+        payloads = [data for _, data in graph.nodes(data=True)]
+    nodes: list[dict[str, Any]] = []
+    for payload in payloads:
+        data = payload[1] if isinstance(payload, tuple) and len(payload) == 2 else payload
+        if isinstance(data, dict):
+            nodes.append(data)
+    return nodes
+
+
+# --- locating the input --------------------------------------------------------------------
+
+_CACHE: dict[tuple[str, float], FederationDocument] = {}
+
+
+def document_for(form_hint: str, conf: dict[str, Any], graph: Any) -> FederationDocument:
+    """The document the resource `conf` belongs to; raises when it cannot be found (fail closed)."""
+    plan_file = _first(conf.get("__file__"))
+    if isinstance(plan_file, str) and plan_file.endswith(".json") and "__change_actions__" in conf:
+        return _cached_file(plan_file, lambda data: from_plan(data))
+    json_file = _runner_file_path()
+    if json_file is not None and json_file.endswith(".json"):
+        return _cached_file(json_file, from_terraform_json)
+    if graph is not None:
+        directory = _directory_of(graph, conf.get("__address__"))
+        return from_checkov_graph(graph, directory)
+    raise LookupError(f"cannot locate the document of {form_hint}; neither a file nor a graph was given")
+
+
+def _first(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and value else value
+
+
+def _cached_file(path: str, build: Any) -> FederationDocument:
+    key = (path, os.path.getmtime(path))
+    if key not in _CACHE:
+        with open(path, encoding="utf-8") as handle:
+            _CACHE[key] = build(json.load(handle))
+    return _CACHE[key]
+
+
+def _runner_file_path() -> str | None:
+    """checkov's terraform_json runner passes the absolute path only as a local of run_block."""
+    frame = inspect.currentframe()
+    try:
+        while frame is not None:
+            candidate = frame.f_locals.get("full_file_path")
+            if isinstance(candidate, str) and frame.f_code.co_name == "run_block":
+                return candidate
+            frame = frame.f_back
+        return None
+    finally:
+        del frame
+
+
+def _directory_of(graph: Any, address: Any) -> str | None:
+    for node in _graph_nodes(graph):
+        if node.get("block_type_") == "resource" and node.get("block_name_") == address:
+            return os.path.dirname(str(node.get("file_path_", "")))
+    return None

@@ -1,0 +1,80 @@
+"""How the federation's resources point at each other, for the cross-resource rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from federation_document import UNKNOWN, FederationDocument, Resource
+from federation_facts import STANDARD_ATTRIBUTES
+from policy_values import as_list, is_reference, key_lookup
+
+IDP = "aws_cognito_identity_provider"
+POOL = "aws_cognito_user_pool"
+CLIENT = "aws_cognito_user_pool_client"
+DOMAIN = "aws_cognito_user_pool_domain"
+OKTA_APP = "okta_app_oauth"
+ASSIGNMENTS = "okta_app_group_assignments"
+ASSIGNMENT = "okta_app_group_assignment"
+
+
+def provider_details(idp: Resource) -> dict[str, Any] | None:
+    """The provider_details map, or None when it is unknown or not a literal map."""
+    details = idp.get("provider_details")
+    return details if isinstance(details, dict) else None
+
+
+def detail(idp: Resource, key: str) -> Any:
+    details = provider_details(idp)
+    return key_lookup(details, key) if details is not None else UNKNOWN
+
+
+def attribute_mapping(idp: Resource) -> dict[str, Any] | None:
+    mapping = idp.get("attribute_mapping")
+    return mapping if isinstance(mapping, dict) else None
+
+
+def pool_of(document: FederationDocument, resource: Resource) -> Resource | None:
+    """The pool that `resource.user_pool_id` references; None when it is not in this document."""
+    pools = document.referenced(resource, "user_pool_id", POOL)
+    if pools:
+        return pools[0]
+    all_pools = document.of_type(POOL)
+    # A plan resolves user_pool_id to an unknown value; with one pool in the plan it is that one.
+    if document.form == "terraform_plan" and len(all_pools) == 1:
+        return all_pools[0]
+    return None
+
+
+def okta_apps_of(document: FederationDocument, idp: Resource) -> list[Resource]:
+    return document.referenced(idp, "provider_details", OKTA_APP)
+
+
+def clients_trusting(document: FederationDocument, idp: Resource) -> list[Resource]:
+    """App clients whose supported_identity_providers name this IdP (by reference or by name)."""
+    name = idp.get("provider_name")
+    found = []
+    for client in document.of_type(CLIENT):
+        by_reference = client.references_resource("supported_identity_providers", idp.address)
+        listed = as_list(client.get("supported_identity_providers"))
+        by_name = isinstance(name, str) and not is_reference(name) and name in listed
+        if by_reference or by_name:
+            found.append(client)
+    return found
+
+
+def domains_of(document: FederationDocument, pool: Resource | None) -> list[Resource]:
+    domains = document.of_type(DOMAIN)
+    if pool is None:
+        return domains
+    return [d for d in domains if pool_of(document, d) in (pool, None)]
+
+
+def schema_attributes(pool: Resource) -> dict[str, dict[str, Any]]:
+    """Schema entries by the name a mapping uses (`custom:x` for developer-defined attributes)."""
+    found: dict[str, dict[str, Any]] = {}
+    for entry in as_list(pool.get("schema")):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            continue
+        name = entry["name"]
+        found[name if name in STANDARD_ATTRIBUTES else f"custom:{name}"] = entry
+    return found
