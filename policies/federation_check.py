@@ -13,15 +13,17 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
+import tomllib
+
+from checkov.common.bridgecrew.severities import Severities
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
 from federation_document import FederationDocument, Resource, document_for
 
-CATALOGUE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "catalogue.yaml")
-with open(CATALOGUE_FILE, encoding="utf-8") as _handle:
-    CATALOGUE: dict[str, dict[str, Any]] = {rule["id"]: rule for rule in yaml.safe_load(_handle)["rules"]}
+CATALOGUE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "catalogue.toml")
+with open(CATALOGUE_FILE, "rb") as _handle:
+    CATALOGUE: dict[str, dict[str, Any]] = {rule["id"]: rule for rule in tomllib.load(_handle)["rules"]}
 
 PASSED = CheckResult.PASSED
 FAILED = CheckResult.FAILED
@@ -55,6 +57,7 @@ class FederationCheck(BaseResourceCheck):
         rule = CATALOGUE[self.RULE_ID]
         super().__init__(name=rule["title"], id=self.RULE_ID, categories=[CheckCategories.IAM],
                          supported_resources=list(self.RESOURCES), guideline=rule.get("source"))
+        self.severity = Severities[rule["severity"]]
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         try:

@@ -1,0 +1,26 @@
+from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation_document import FederationDocument, Resource
+from federation_facts import DOMAIN_PREFIX_PATTERN, RESERVED_DOMAIN_TERMS
+from federation_relations import DOMAIN
+from policy_values import is_reference
+
+
+class DomainPrefixValid(FederationCheck):
+    RULE_ID = "FED_602"
+    RESOURCES = (DOMAIN,)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        if resource.get("certificate_arn"):
+            return passed("a custom domain, not a prefix")
+        prefix = resource.get("domain")
+        if not isinstance(prefix, str) or is_reference(prefix):
+            return unknown("domain is a reference")
+        if not DOMAIN_PREFIX_PATTERN.match(prefix):
+            return failed(f"prefix {prefix!r} must be 1-63 lower-case letters, digits or hyphens")
+        reserved = [term for term in RESERVED_DOMAIN_TERMS if term in prefix]
+        if reserved:
+            return failed(f"prefix {prefix!r} contains the reserved term {reserved[0]!r}")
+        return passed()
+
+
+check = DomainPrefixValid()
