@@ -19,7 +19,9 @@ class ClientReferencesIdentityProvider(FederationCheck):
             idp = next((i for i in document.of_type(IDP) if i.get("provider_name") == entry), None)
             if idp is None:
                 continue  # managed elsewhere: no race within this configuration
-            if idp.address not in depends_on:
+            # HCL as checkov renders it shows a resolved reference as the name; the graph edge remains.
+            if idp.address not in depends_on and not resource.references_resource("supported_identity_providers",
+                                                                                 idp.address):
                 racing.append(f"{entry!r} ({idp.address})")
         if racing:
             return failed(f"supported_identity_providers names {', '.join(racing)} literally without depends_on; "

@@ -15,8 +15,14 @@ class SecretOutputsSensitive(FederationCheck):
         exposed = []
         for name, output in document.outputs.items():
             refs = list(output.get("references") or ()) + references_in(output.get("value"))
-            if any(ref == secret or ref.startswith(secret + ".") or ref.startswith(secret + "[")
-                   for ref in refs for secret in secrets) and as_bool(output.get("sensitive")) is not True:
+            by_reference = any(ref == secret or ref.startswith(secret + ".") or ref.startswith(secret + "[")
+                               for ref in refs for secret in secrets)
+            # HCL as checkov renders it: a resolvable reference became its value; the graph still
+            # links the output to the resource, and the value shows which attribute it was.
+            by_value = resource.address in refs and any(
+                resource.get(attribute) and output.get("value") == resource.get(attribute)
+                for attribute in SECRET_ATTRIBUTES[resource.type])
+            if (by_reference or by_value) and as_bool(output.get("sensitive")) is not True:
                 exposed.append(name)
         if exposed:
             return failed(f"outputs print this resource's secret without sensitive = true: {', '.join(exposed)}")

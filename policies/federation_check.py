@@ -61,8 +61,8 @@ class FederationCheck(BaseResourceCheck):
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         try:
-            _, resource_type, resource_name = self.entity_path.rsplit(":", 2)
-            document = document_for(resource_type, conf, self.graph)
+            scanned_file, resource_type, resource_name = self.entity_path.rsplit(":", 2)
+            document = document_for(scanned_file, conf, self.graph)
             resource = document.find(f"{resource_type}.{resource_name}")
             if resource is None:
                 raise LookupError(f"{resource_type}.{resource_name} is not in its own document")

@@ -52,10 +52,9 @@ class Resource:
         return self.values.get(attribute)
 
     def refs(self, attribute: str) -> tuple[str, ...]:
-        """Addresses referenced by an attribute: from the plan's configuration, else from its strings."""
-        if attribute in self.references:
-            return self.references[attribute]
-        found: list[str] = []
+        """Addresses an attribute references: known references (the plan's configuration, checkov's
+        graph edges) and those written in its strings."""
+        found: list[str] = list(self.references.get(attribute, ()))
         _collect_references(self.values.get(attribute), found)
         return tuple(found)
 
@@ -195,6 +194,8 @@ def _expression_references(expression: Any) -> list[str]:
 # --- HCL, through checkov's graph ----------------------------------------------------------
 
 def from_checkov_graph(graph: Any, directory: str | None) -> FederationDocument:
+    """HCL as checkov rendered it: references it could resolve are replaced by their values, so
+    the graph's edges are where a reference (e.g. to an identity provider's name) still shows."""
     result = FederationDocument(form="terraform")
     for node in _graph_nodes(graph):
         if directory is not None and os.path.dirname(str(node.get("file_path_", ""))) != directory:
@@ -219,7 +220,33 @@ def from_checkov_graph(graph: Any, directory: str | None) -> FederationDocument:
         elif block_type == "terraform":
             terraform = plain({k: v for k, v in config.items() if not k.startswith("__")})
             result.terraform.update(terraform if isinstance(terraform, dict) else {})
+    by_address = {resource.address: resource for resource in result.resources}
+    for source, target, label in _graph_edges(graph):
+        if directory is not None and os.path.dirname(str(source.get("file_path_", ""))) != directory:
+            continue
+        if source.get("block_type_") == "output" and str(source.get("block_name_")) in result.outputs:
+            output = result.outputs[str(source.get("block_name_"))]
+            output["references"] = (*output.get("references", ()), str(target.get("block_name_")))
+            continue
+        resource = by_address.get(str(source.get("block_name_")))
+        if resource is not None and target.get("block_type_") in ("resource", "data"):
+            prefix = "data." if target.get("block_type_") == "data" else ""
+            attribute = label.split(".", 1)[0]
+            resource.references[attribute] = (*resource.references.get(attribute, ()),
+                                              f"{prefix}{target.get('block_name_')}")
     return result
+
+
+def _graph_edges(graph: Any) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
+    def payload(data: Any) -> dict[str, Any]:
+        data = data[1] if isinstance(data, tuple) and len(data) == 2 else data
+        return data if isinstance(data, dict) else {}
+
+    if hasattr(graph, "weighted_edge_list"):  # rustworkx
+        return [(payload(graph[a]), payload(graph[b]), str((w or {}).get("label", "")))
+                for a, b, w in graph.weighted_edge_list()]
+    return [(payload(graph.nodes[a]), payload(graph.nodes[b]), str((w or {}).get("label", "")))
+            for a, b, w in graph.edges(data=True)]
 
 
 def _graph_nodes(graph: Any) -> list[dict[str, Any]]:
@@ -240,7 +267,7 @@ def _graph_nodes(graph: Any) -> list[dict[str, Any]]:
 _CACHE: dict[tuple[str, float], FederationDocument] = {}
 
 
-def document_for(form_hint: str, conf: dict[str, Any], graph: Any) -> FederationDocument:
+def document_for(scanned_file: str, conf: dict[str, Any], graph: Any) -> FederationDocument:
     """The document the resource `conf` belongs to; raises when it cannot be found (fail closed)."""
     plan_file = _first(conf.get("__file__"))
     if isinstance(plan_file, str) and plan_file.endswith(".json") and "__change_actions__" in conf:
@@ -249,9 +276,8 @@ def document_for(form_hint: str, conf: dict[str, Any], graph: Any) -> Federation
     if json_file is not None and json_file.endswith(".json"):
         return _cached_file(json_file, from_terraform_json)
     if graph is not None:
-        directory = _directory_of(graph, conf.get("__address__"))
-        return from_checkov_graph(graph, directory)
-    raise LookupError(f"cannot locate the document of {form_hint}; neither a file nor a graph was given")
+        return from_checkov_graph(graph, _directory_of(graph, conf.get("__address__"), scanned_file))
+    raise LookupError(f"cannot locate the document of {scanned_file}; neither a file nor a graph was given")
 
 
 def _first(value: Any) -> Any:
@@ -280,8 +306,10 @@ def _runner_file_path() -> str | None:
         del frame
 
 
-def _directory_of(graph: Any, address: Any) -> str | None:
+def _directory_of(graph: Any, address: Any, scanned_file: str) -> str:
+    """The module folder of the resource: one graph can hold every folder of a `-d` scan."""
     for node in _graph_nodes(graph):
-        if node.get("block_type_") == "resource" and node.get("block_name_") == address:
-            return os.path.dirname(str(node.get("file_path_", "")))
-    return None
+        path = str(node.get("file_path_", ""))
+        if node.get("block_type_") == "resource" and node.get("block_name_") == address and path.endswith(scanned_file):
+            return os.path.dirname(path)
+    raise LookupError(f"{address} of {scanned_file} is not in checkov's graph")

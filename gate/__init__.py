@@ -1,0 +1,1 @@
+"""The policy gate: runs checkov with the federation pack, applies suppressions, decides."""

@@ -1,0 +1,114 @@
+"""Runs checkov in this (child) process and writes everything the gate needs as one JSON file.
+
+Started by `gate.checkov_scan` as `python -m gate.checkov_driver`, so that a checkov crash can
+never take the gate down with it or be mistaken for a pass. Beyond checkov's own report it
+records what checkov hides: which checks were actually loaded (checkov logs and skips a check
+that fails to import), the UNKNOWN results it drops, and each record's full resource address
+(for Terraform JSON checkov names a resource only `resource.<name>`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import re
+import sys
+from typing import Any
+
+_TYPE_KEY = re.compile(r'^(\s*)"([A-Za-z0-9_]+)"\s*:\s*\{')
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gate.checkov_driver")
+    parser.add_argument("--framework", required=True)
+    parser.add_argument("--target", action="append", required=True, help="a file or folder to scan")
+    parser.add_argument("--external-checks-dir", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("BC_SKIP_MAPPING", "TRUE")
+
+    from checkov.common.models.enums import CheckResult
+    from checkov.common.output.report import Report
+    from checkov.main import Checkov
+
+    unknown_records: list[Any] = []
+    add_record = Report.add_record
+
+    def add_record_keeping_unknown(report: Report, record: Any) -> None:
+        if record.check_result.get("result") == CheckResult.UNKNOWN:
+            unknown_records.append(record)
+        add_record(report, record)
+
+    Report.add_record = add_record_keeping_unknown  # type: ignore[method-assign]
+
+    checkov_argv = ["--skip-download", "--framework", args.framework, "--external-checks-dir",
+                    args.external_checks_dir, "-o", "json", "--soft-fail"]
+    for target in args.target:
+        checkov_argv += ["-f", target] if os.path.isfile(target) else ["-d", target]
+    runner = Checkov(argv=checkov_argv)
+    with contextlib.redirect_stdout(io.StringIO()):
+        runner.run()
+
+    from checkov.terraform.checks.resource.registry import resource_registry
+
+    loaded = {check.id: sorted(check.supported_resources) for checks in resource_registry.checks.values()
+              for check in checks}
+    records: list[dict[str, Any]] = []
+    parsing_errors: list[str] = []
+    for report in runner.scan_reports:
+        parsing_errors += [str(path) for path in report.parsing_errors]
+        for record in [*report.passed_checks, *report.failed_checks, *report.skipped_checks]:
+            records.append(_record(record, loaded))
+    records += [_record(record, loaded) for record in unknown_records]
+    with open(args.out, "w", encoding="utf-8") as handle:
+        json.dump({"loaded_checks": loaded, "records": records, "parsing_errors": parsing_errors}, handle)
+    return 0
+
+
+def _record(record: Any, loaded: dict[str, list[str]]) -> dict[str, Any]:
+    return {
+        "check_id": record.check_id,
+        "result": str(record.check_result.get("result").name),
+        "resource": _address(record, loaded.get(record.check_id, [])),
+        "file": record.file_abs_path,
+        "line": (record.file_line_range or [0])[0],
+        "details": list(record.details or []),
+        "severity": record.severity.name if getattr(record, "severity", None) else None,
+        "check_name": record.check_name,
+    }
+
+
+def _address(record: Any, supported: list[str]) -> str:
+    """`type.name`: as checkov gives it for HCL and plans; recovered for Terraform JSON."""
+    resource = str(record.resource)
+    if not resource.startswith(("resource.", "data.")) or resource.count(".") != 1:
+        return resource
+    block, name = resource.split(".")
+    prefix = "data." if block == "data" else ""
+    if len(supported) == 1:
+        return f"{prefix}{supported[0]}.{name}"
+    return f"{prefix}{_type_above(record.file_abs_path, (record.file_line_range or [0])[0]) or block}.{name}"
+
+
+def _type_above(path: str, line: int) -> str | None:
+    """In indented JSON the resource type is the nearest key above the name, one level out."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.readlines()
+    except OSError:
+        return None
+    if not 0 < line <= len(lines):
+        return None
+    name_indent = len(lines[line - 1]) - len(lines[line - 1].lstrip())
+    for text in reversed(lines[: line - 1]):
+        match = _TYPE_KEY.match(text)
+        if match and len(match.group(1)) < name_indent:
+            return match.group(2)
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
