@@ -1,3 +1,5 @@
+import json
+
 from federation_check import FederationCheck, Finding, failed, passed
 from federation_document import FederationDocument, Resource
 from federation_relations import CLIENT, IDP, OKTA_APP
@@ -18,10 +20,8 @@ class SecretOutputsSensitive(FederationCheck):
             by_reference = any(ref == secret or ref.startswith(secret + ".") or ref.startswith(secret + "[")
                                for ref in refs for secret in secrets)
             # HCL as checkov renders it: a resolvable reference became its value; the graph still
-            # links the output to the resource, and the value shows which attribute it was.
-            by_value = resource.address in refs and any(
-                resource.get(attribute) and output.get("value") == resource.get(attribute)
-                for attribute in SECRET_ATTRIBUTES[resource.type])
+            # links the output to the resource, and the value shows it carries a client secret.
+            by_value = resource.address in refs and "client_secret" in json.dumps(output.get("value"), default=str)
             if (by_reference or by_value) and as_bool(output.get("sensitive")) is not True:
                 exposed.append(name)
         if exposed:
