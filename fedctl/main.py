@@ -12,7 +12,7 @@ from typing import NoReturn
 
 from config.errors import ConfigError
 from fedctl import exit_codes
-from fedctl.commands import synth
+from fedctl.commands import gate, synth
 from fedctl.errors import FedctlError
 
 EPILOG = """exit codes:
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Okta as the OIDC identity provider of an Amazon Cognito user pool, as code.")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     synth.register(subparsers)
+    gate.register(subparsers)
     return parser
 
 

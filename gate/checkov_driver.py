@@ -23,12 +23,15 @@ _TYPE_KEY = re.compile(r'^(\s*)"([A-Za-z0-9_]+)"\s*:\s*\{')
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m gate.checkov_driver")
-    parser.add_argument("--framework", required=True)
+    parser.add_argument("--framework", action="append", required=True, help="repeat for several")
     parser.add_argument("--target", action="append", required=True, help="a file or folder to scan")
     parser.add_argument("--external-checks-dir", required=True)
     parser.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     os.environ.setdefault("BC_SKIP_MAPPING", "TRUE")
+    # In one process: with several frameworks checkov forks a runner each, and the loaded checks
+    # and UNKNOWN results recorded here would stay in the children.
+    os.environ["CHECKOV_PARALLELIZATION_TYPE"] = "none"
 
     from checkov.common.models.enums import CheckResult
     from checkov.common.output.report import Report
@@ -44,7 +47,7 @@ def main(argv: list[str]) -> int:
 
     Report.add_record = add_record_keeping_unknown  # type: ignore[method-assign]
 
-    checkov_argv = ["--skip-download", "--framework", args.framework, "--external-checks-dir",
+    checkov_argv = ["--skip-download", "--framework", *args.framework, "--external-checks-dir",
                     args.external_checks_dir, "-o", "json", "--soft-fail"]
     for target in args.target:
         checkov_argv += ["-f", target] if os.path.isfile(target) else ["-d", target]

@@ -36,13 +36,16 @@ class ScanResult:
     loaded_checks: dict[str, list[str]]
 
 
-def scan(framework: str, targets: Sequence[Path], policies_dir: Path, expected_rules: Iterable[str]) -> ScanResult:
+def scan(framework: str, targets: Sequence[Path], policies_dir: Path, expected_rules: Iterable[str],
+         with_secrets: bool = False) -> ScanResult:
     """checkov over `targets`; raises GateInternalError on a crash, a parse error, a check that did
     not load, a rule that raised, or an input in which no federation rule found anything to judge."""
     with tempfile.TemporaryDirectory(prefix="fedctl-checkov-") as scratch:
         out = Path(scratch) / "scan.json"
         argv = [sys.executable, "-m", "gate.checkov_driver", "--framework", framework,
                 "--external-checks-dir", str(policies_dir), "--out", str(out)]
+        if with_secrets:  # checkov's own secret scanner over the same files, in the same run
+            argv += ["--framework", "secrets"]
         for target in targets:
             argv += ["--target", str(target)]
         env = {**os.environ, "BC_SKIP_MAPPING": "TRUE", "PYTHONPATH": _project_path()}

@@ -1,0 +1,3 @@
+"""fedctl's version, shown in reports (SARIF `tool.driver.version`)."""
+
+VERSION = "0.2.0"

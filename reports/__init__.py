@@ -1,0 +1,1 @@
+"""Reports of policy decisions (the gate, the plan check): one model, one writer per format."""

@@ -1,0 +1,29 @@
+"""The whole report as JSON, for other tools."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from reports.model import PolicyReport
+
+
+def render_json(report: PolicyReport) -> str:
+    def finding(f: Any) -> dict[str, Any]:
+        data = asdict(f)
+        data["severity"] = f.severity.name
+        data["blocking"] = f in report.blocking
+        if f.suppression is not None:
+            data["suppression"]["expires"] = f.suppression.expires.isoformat()
+        return data
+
+    document = {
+        "tool": report.tool,
+        "verdict": "pass" if report.passed else "fail",
+        "threshold": report.threshold.name,
+        "inputs": list(report.inputs),
+        "problems": list(report.problems),
+        "findings": [finding(f) for f in report.findings],
+    }
+    return json.dumps(document, indent=2) + "\n"

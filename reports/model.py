@@ -1,0 +1,76 @@
+"""The report model shared by every policy decision fedctl makes (gate, plan check)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    CRITICAL = 4
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}; expected one of {', '.join(s.name for s in cls)}") from None
+
+
+class Status:
+    FAILED = "failed"
+    PASSED = "passed"
+    UNKNOWN = "unknown"
+    """The rule could not decide: a value is a reference or known only after apply."""
+    SUPPRESSED = "suppressed"
+
+
+@dataclass(frozen=True)
+class Suppression:
+    rule_id: str
+    resource: str
+    reason: str
+    owner: str
+    expires: date
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    severity: Severity
+    title: str
+    status: str
+    resource: str
+    file: str
+    """Relative to the working folder where possible."""
+    line: int
+    reason: str
+    fix: str
+    source: str
+    suppression: Suppression | None = None
+
+
+@dataclass(frozen=True)
+class PolicyReport:
+    tool: str
+    inputs: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    threshold: Severity
+    problems: tuple[str, ...] = field(default=())
+    """Problems that fail the decision by themselves (an expired suppression, say)."""
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == Status.FAILED and f.severity >= self.threshold)
+
+    @property
+    def passed(self) -> bool:
+        return not self.blocking and not self.problems
+
+    def with_status(self, status: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == status)
