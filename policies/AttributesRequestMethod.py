@@ -12,6 +12,8 @@ class AttributesRequestMethod(FederationCheck):
         method = detail(resource, "attributes_request_method")
         if method is UNKNOWN or is_reference(method):
             return unknown("attributes_request_method is a reference")
+        if method in (None, ""):
+            return passed("no attributes_request_method (FED_002 reports it)")
         if method in ("GET", "POST"):
             return passed()
         return failed(f"attributes_request_method is {method!r}; expected 'GET' or 'POST'")

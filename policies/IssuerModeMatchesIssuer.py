@@ -1,6 +1,8 @@
+from urllib.parse import urlsplit
+
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_facts import OKTA_ISSUER_PATTERN
+from federation_facts import OKTA_ORG_HOST
 from federation_relations import IDP, detail, okta_apps_of
 from policy_values import is_reference
 
@@ -24,14 +26,9 @@ class IssuerModeMatchesIssuer(FederationCheck):
         if issuer is UNKNOWN or not isinstance(issuer, str):
             return unknown("oidc_issuer is known only after apply")
         if is_reference(issuer):
-            # Our constructs build the issuer from locals of the Okta org: an org URL by construction.
-            org_url = "_okta_org_name" in issuer and "_okta_base_url" in issuer
-            custom = "_okta_custom_domain" in issuer
-            if not (org_url or custom):
-                return unknown("oidc_issuer is a reference")
-            is_org_url = org_url
-        else:
-            is_org_url = bool(OKTA_ISSUER_PATTERN.match(issuer))
+            return unknown("oidc_issuer is a reference")
+        # The host decides: FED_006 judges the rest of the URL's shape.
+        is_org_url = bool(OKTA_ORG_HOST.match(urlsplit(issuer).hostname or ""))
         expected = "ORG_URL" if is_org_url else "CUSTOM_URL"
         if mode != expected:
             return failed(f"issuer_mode is {mode} but the issuer is {'an org URL' if is_org_url else 'a custom domain'}; "

@@ -1,6 +1,6 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_facts import CLAIM_SCOPES
+from federation_facts import CLAIM_SCOPES, REQUIRED_AUTHORIZE_SCOPES
 from federation_relations import IDP, attribute_mapping, detail
 from policy_values import scope_set
 
@@ -18,8 +18,10 @@ class MappedClaimScopesRequested(FederationCheck):
         scopes = None if scopes_value is UNKNOWN else scope_set(scopes_value)
         if mapping is None or scopes is None:
             return unknown("the mapping or the scopes are references")
+        # openid, profile and email are FED_004's; this rule covers the scopes beyond them.
         missing = sorted({f"{claim} needs {CLAIM_SCOPES[claim]}" for claim in mapping.values()
-                          if isinstance(claim, str) and claim in CLAIM_SCOPES and CLAIM_SCOPES[claim] not in scopes})
+                          if isinstance(claim, str) and claim in CLAIM_SCOPES
+                          and CLAIM_SCOPES[claim] not in scopes and CLAIM_SCOPES[claim] not in REQUIRED_AUTHORIZE_SCOPES})
         if missing:
             return failed(f"claims mapped without their scope: {'; '.join(missing)}")
         return passed()

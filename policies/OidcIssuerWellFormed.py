@@ -14,8 +14,10 @@ class OidcIssuerWellFormed(FederationCheck):
         issuer = detail(resource, "oidc_issuer")
         if issuer is UNKNOWN or (isinstance(issuer, str) and is_reference(issuer)):
             return unknown("oidc_issuer is a reference; evaluated on plan JSON")
-        if not isinstance(issuer, str) or not issuer:
-            return failed("oidc_issuer is missing")
+        if issuer in (None, ""):
+            return passed("no oidc_issuer (FED_002 reports it)")
+        if not isinstance(issuer, str):
+            return unknown("oidc_issuer is not a string here")
         parts = urlsplit(issuer)
         problems = []
         if parts.scheme != "https" or not parts.hostname:

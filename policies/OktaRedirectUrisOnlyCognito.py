@@ -5,9 +5,10 @@ from federation_document import UNKNOWN, FederationDocument, Resource
 from federation_relations import OKTA_APP
 from policy_values import as_list, is_reference
 
-# The app serves Cognito only: every redirect URI is an idpresponse URL on some Cognito domain.
-IDP_RESPONSE = re.compile(r"^https://(?:\$\{[^}]+\}|[a-z0-9.-]+|[\w.]+\.domain)"
-                          r"(?:\.auth\.(?:\$\{[^}]+\}|[a-z0-9-]+)\.amazoncognito\.com)?/oauth2/idpresponse$")
+# The app serves Cognito only: every redirect URI goes to a Cognito idpresponse endpoint. Whether
+# it is the exact URL of a domain of the pool (slash, region) is FED_206's to judge.
+IDP_RESPONSE = re.compile(r"^https://(?:\$\{[^}]+\}|[A-Za-z0-9.-]+|[\w.]+\.domain)"
+                          r"(?:\.auth\.(?:\$\{[^}]+\}|[a-z0-9-]+)\.amazoncognito\.com)?/oauth2/idpresponse/?$")
 
 
 class OktaRedirectUrisOnlyCognito(FederationCheck):

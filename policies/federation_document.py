@@ -107,10 +107,12 @@ class FederationDocument:
 
 def from_terraform_json(document: dict[str, Any]) -> FederationDocument:
     result = FederationDocument(form="terraform_json")
+    locals_ = {name: value for name, value in (document.get("locals") or {}).items() if isinstance(value, str)
+               and "${" not in value}
     for mode, key in (("resource", "resource"), ("data", "data")):
         for rtype, items in (document.get(key) or {}).items():
             for name, body in (items or {}).items():
-                values = {k: v for k, v in body.items() if k != "//"}
+                values = _resolve_locals({k: v for k, v in body.items() if k != "//"}, locals_)
                 meta = {k: values.pop(k) for k in ("for_each", "count", "depends_on") if k in values}
                 result.resources.append(Resource(mode, rtype, name, values, meta=meta))
     result.outputs = {name: dict(body) for name, body in (document.get("output") or {}).items()}
@@ -120,6 +122,19 @@ def from_terraform_json(document: dict[str, Any]) -> FederationDocument:
             result.providers.append((name, dict(config)))
     result.terraform = dict(document.get("terraform") or {})
     return result
+
+
+def _resolve_locals(value: Any, locals_: dict[str, str]) -> Any:
+    """`${local.x}` where x is a literal string local is that string: known, not a guess (HCL gets
+    the same from checkov's own rendering)."""
+    if isinstance(value, dict):
+        return {key: _resolve_locals(item, locals_) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolve_locals(item, locals_) for item in value]
+    if isinstance(value, str) and "${local." in value:
+        for name, literal in locals_.items():
+            value = value.replace(f"${{local.{name}}}", literal)
+    return value
 
 
 # --- plan JSON -----------------------------------------------------------------------------

@@ -82,6 +82,7 @@ US_EAST_1_CERTIFICATE_PATTERN = re.compile(r"^arn:aws[a-z-]*:acm:us-east-1:\d{12
 
 # Okta org domains (FED_006).
 OKTA_BASE_URLS: frozenset[str] = frozenset({"okta.com", "oktapreview.com", "okta-emea.com"})
+OKTA_ORG_HOST = re.compile(r"^[A-Za-z0-9-]+\.(okta|oktapreview|okta-emea)\.com$")
 OKTA_ISSUER_PATTERN = re.compile(
     r"^https://[A-Za-z0-9-]+\.(okta|oktapreview|okta-emea)\.com(/oauth2/(default|[A-Za-z0-9]{20}))?$")
 

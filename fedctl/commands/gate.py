@@ -44,6 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--suppressions", type=Path, default=DEFAULT_SUPPRESSIONS, metavar="FILE",
                         help="suppressions file: rule, resource, reason, owner, expires (default: %(default)s, "
                              "if present)")
+    parser.add_argument("--policies-dir", type=Path, default=POLICIES_DIR, metavar="DIR",
+                        help="the checkov policy pack to run (default: this project's policies/)")
     parser.add_argument("--report-dir", type=Path, default=DEFAULT_REPORT_DIR, metavar="DIR",
                         help="folder for gate.json, gate.sarif, gate-junit.xml, gate-codequality.json and gate.md "
                              "(default: %(default)s)")
@@ -63,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
             form, targets = "terraform_json", [path.parent for path in written.values()]
         suppressions, problems = load_suppressions(args.suppressions, date.today())
         with step(f"running checkov with the federation pack ({form})"):
-            result = scan(form, targets, POLICIES_DIR, checked_rule_ids(catalogue), with_secrets=form != "terraform_plan")
+            result = scan(form, targets, args.policies_dir, checked_rule_ids(catalogue),
+                          with_secrets=form != "terraform_plan")
     except GateInputError as error:
         raise FedctlError(str(error), exit_codes.FAILURE) from error
     except GateInternalError as error:
