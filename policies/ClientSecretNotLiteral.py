@@ -10,12 +10,7 @@ class ClientSecretNotLiteral(FederationCheck):
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
         if document.form == "terraform_plan":
-            # A plan shows the resolved secret; whether it came from a reference is in the configuration.
-            if resource.refs("provider_details"):
-                return passed()
-            secret = detail(resource, "client_secret")
-            return unknown("the secret is known only after apply") if secret is UNKNOWN else failed(
-                "provider_details is a constant in the configuration: the client secret is a literal")
+            return self._in_plan(resource)
         secret = detail(resource, "client_secret")
         if secret is UNKNOWN:
             return unknown("provider_details is not a literal map here")
@@ -24,6 +19,21 @@ class ClientSecretNotLiteral(FederationCheck):
         if isinstance(secret, str) and is_reference(secret):
             return self._sensitive_variable(secret, document)
         return failed("provider_details.client_secret is a literal (value not shown)")
+
+    @staticmethod
+    def _in_plan(resource: Resource) -> Finding:
+        """A plan gives one expression for the whole map, so a reference elsewhere in it proves
+        nothing; but a secret from the Okta app is unknown in a first plan, and one from a
+        sensitive variable or secret store is marked in after_sensitive (rules §5)."""
+        secret = detail(resource, "client_secret")
+        if secret is UNKNOWN or secret in (None, ""):
+            return passed()
+        marks = resource.meta.get("sensitive") or {}
+        details_marks = marks.get("provider_details") if isinstance(marks, dict) else None
+        if details_marks is True or (isinstance(details_marks, dict) and details_marks.get("client_secret") is True):
+            return passed()
+        return failed("the plan knows provider_details.client_secret and it is not sensitive: a literal or a "
+                      "non-sensitive source (value not shown)")
 
     @staticmethod
     def _sensitive_variable(secret: str, document: FederationDocument) -> Finding:

@@ -142,8 +142,10 @@ def _resolve_locals(value: Any, locals_: dict[str, str]) -> Any:
 def from_plan(plan: dict[str, Any]) -> FederationDocument:
     result = FederationDocument(form="terraform_plan", has_terraform_block=False)
     unknown: dict[str, Any] = {}
+    sensitive: dict[str, Any] = {}
     for change in plan.get("resource_changes") or []:
         unknown[change.get("address", "")] = (change.get("change") or {}).get("after_unknown") or {}
+        sensitive[change.get("address", "")] = (change.get("change") or {}).get("after_sensitive") or {}
     expressions: dict[str, dict[str, Any]] = {}
     config_module = (plan.get("configuration") or {}).get("root_module") or {}
     for config in config_module.get("resources") or []:
@@ -155,6 +157,7 @@ def from_plan(plan: dict[str, Any]) -> FederationDocument:
         references = {attr: tuple(_expression_references(expr))
                       for attr, expr in ((config or {}).get("expressions") or {}).items()}
         meta = {k: config[k] for k in ("for_each_expression", "count_expression") if config and k in config}
+        meta["sensitive"] = sensitive.get(address) or {}
         result.resources.append(Resource(body.get("mode", "managed").replace("managed", "resource"),
                                          body.get("type", ""), _plain_name(body), values, references, meta))
     for name, output in ((config_module.get("outputs")) or {}).items():
