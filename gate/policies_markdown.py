@@ -1,0 +1,36 @@
+"""POLICIES.md, generated from the catalogue so the human table never drifts from the pack."""
+
+from __future__ import annotations
+
+from gate.catalogue import Rule
+
+HEADER = """# Federation policy pack
+
+Generated from `policies/catalogue.toml` by `pipenv run fedctl policies`; do not edit by hand.
+Each rule is one checkov check in `policies/` (file name = class name), loadable with
+`checkov --external-checks-dir policies`. Rules marked *covered by* name a relation that the
+listed rules already check, so one mistake is reported once. Reference:
+[`federation-rules.md`](../shared/docs/federation-rules.md).
+"""
+
+
+def render_policies_markdown(catalogue: dict[str, Rule]) -> str:
+    rules = sorted(catalogue.values(), key=lambda r: r.id)
+    counts = {severity: sum(1 for r in rules if r.severity.name == severity and r.has_check)
+              for severity in ("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO")}
+    lines = [HEADER, "Checks by severity: " + ", ".join(f"{count} {name}" for name, count in counts.items() if count)
+             + f"; {sum(1 for r in rules if not r.has_check)} covered by other rules.", ""]
+    lines += ["| Id | Severity | Section | Rule | Why | How to fix |", "|---|---|---|---|---|---|"]
+    for rule in rules:
+        title = f"[{rule.title}]({rule.source})" if rule.source else rule.title
+        if rule.has_check:
+            lines.append(f"| {rule.id} | {rule.severity.name} | {rule.section} | {_cell(title)} | {_cell(rule.why)} | "
+                         f"{_cell(rule.fix)} |")
+        else:
+            lines.append(f"| {rule.id} | {rule.severity.name} | {rule.section} | {_cell(title)} | covered by "
+                         f"{', '.join(rule.covered_by)} | |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
