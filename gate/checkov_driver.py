@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
             unknown_records.append(record)
         add_record(report, record)
 
-    Report.add_record = add_record_keeping_unknown  # type: ignore[method-assign]
+    Report.add_record = add_record_keeping_unknown  # type: ignore[method-assign,assignment]
 
     checkov_argv = ["--skip-download", "--framework", *args.framework, "--external-checks-dir",
                     args.external_checks_dir, "-o", "json", "--soft-fail"]
@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
 
     from checkov.terraform.checks.resource.registry import resource_registry
 
-    loaded = {check.id: sorted(check.supported_resources) for checks in resource_registry.checks.values()
+    loaded = {check.id: sorted(getattr(check, "supported_resources", ())) for checks in resource_registry.checks.values()
               for check in checks}
     records: list[dict[str, Any]] = []
     parsing_errors: list[str] = []

@@ -1,3 +1,5 @@
+from typing import Any
+
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation_document import FederationDocument, Resource
 from federation_relations import POOL
@@ -20,9 +22,9 @@ class RemoteEncryptedState(FederationCheck):
         backends = as_list(terraform.get("backend"))
         if not backends:
             return failed("no backend: state is local, with the Okta client secret in clear")
-        backend = backends[0] if isinstance(backends[0], dict) else {}
-        kind, config = next(iter(backend.items()), ("", {}))
-        config = as_list(config)[0] if as_list(config) else {}
+        backend: dict[str, Any] = backends[0] if isinstance(backends[0], dict) else {}
+        kind, raw_config = next(iter(backend.items()), ("", {}))
+        config: dict[str, Any] = as_list(raw_config)[0] if as_list(raw_config) else {}
         if kind == "remote":
             return passed()
         if kind == "s3" and as_bool(config.get("encrypt")) is True and config.get("kms_key_id"):

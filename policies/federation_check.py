@@ -57,7 +57,7 @@ class FederationCheck(BaseResourceCheck):
         rule = CATALOGUE[self.RULE_ID]
         super().__init__(name=rule["title"], id=self.RULE_ID, categories=[CheckCategories.IAM],
                          supported_resources=list(self.RESOURCES), guideline=rule.get("source"))
-        self.severity = Severities[rule["severity"]]
+        self.severity = Severities[rule["severity"]]  # type: ignore[assignment]
 
     def scan_resource_conf(self, conf: dict[str, Any]) -> CheckResult:
         try:

@@ -156,7 +156,8 @@ def from_plan(plan: dict[str, Any]) -> FederationDocument:
         config = expressions.get(_configuration_address(body))
         references = {attr: tuple(_expression_references(expr))
                       for attr, expr in ((config or {}).get("expressions") or {}).items()}
-        meta = {k: config[k] for k in ("for_each_expression", "count_expression") if config and k in config}
+        meta: dict[str, Any] = {k: config[k] for k in ("for_each_expression", "count_expression")
+                                if config and k in config}
         meta["sensitive"] = sensitive.get(address) or {}
         result.resources.append(Resource(body.get("mode", "managed").replace("managed", "resource"),
                                          body.get("type", ""), _plain_name(body), values, references, meta))
