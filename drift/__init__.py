@@ -1,0 +1,1 @@
+"""Plan documents, drift and the classification of changes shared with the live audit."""
