@@ -12,7 +12,7 @@ from typing import NoReturn
 
 from config.errors import ConfigError
 from fedctl import exit_codes
-from fedctl.commands import gate, policies, synth
+from fedctl.commands import drift, gate, plan, policies, synth
 from fedctl.errors import FedctlError
 
 EPILOG = """exit codes:
@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     synth.register(subparsers)
     gate.register(subparsers)
+    plan.register(subparsers)
+    drift.register(subparsers)
     policies.register(subparsers)
     return parser
 

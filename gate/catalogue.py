@@ -22,17 +22,20 @@ class Rule:
     fix: str
     source: str
     covered_by: tuple[str, ...]
+    stage: str
+    """`config`: a checkov check; `plan`: judged on a plan's actions by fedctl plan/apply."""
 
     @property
     def has_check(self) -> bool:
-        return not self.covered_by
+        return not self.covered_by and self.stage == "config"
 
 
 def load_catalogue(path: Path = CATALOGUE_FILE) -> dict[str, Rule]:
     entries = tomllib.loads(path.read_text(encoding="utf-8"))["rules"]
     return {e["id"]: Rule(id=e["id"], severity=Severity.parse(e["severity"]), section=e["section"],
                           title=e["title"], why=e.get("why", ""), fix=e.get("fix", ""), source=e.get("source", ""),
-                          covered_by=tuple(e.get("covered_by", ()))) for e in entries}
+                          covered_by=tuple(e.get("covered_by", ())), stage=e.get("stage", "config"))
+            for e in entries}
 
 
 def checked_rule_ids(catalogue: dict[str, Rule]) -> list[str]:

@@ -19,11 +19,15 @@ def render_policies_markdown(catalogue: dict[str, Rule]) -> str:
     counts = {severity: sum(1 for r in rules if r.severity.name == severity and r.has_check)
               for severity in ("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO")}
     lines = [HEADER, "Checks by severity: " + ", ".join(f"{count} {name}" for name, count in counts.items() if count)
-             + f"; {sum(1 for r in rules if not r.has_check)} covered by other rules.", ""]
+             + f"; {sum(1 for r in rules if r.covered_by)} covered by other rules; "
+             f"{sum(1 for r in rules if r.stage == 'plan')} judged on plans by `fedctl plan` / `fedctl apply`.", ""]
     lines += ["| Id | Severity | Section | Rule | Why | How to fix |", "|---|---|---|---|---|---|"]
     for rule in rules:
         title = f"[{rule.title}]({rule.source})" if rule.source else rule.title
-        if rule.has_check:
+        if rule.stage == "plan":
+            lines.append(f"| {rule.id} | {rule.severity.name} | {rule.section} (plan) | {_cell(title)} | "
+                         f"{_cell(rule.why)} | {_cell(rule.fix)} |")
+        elif rule.has_check:
             lines.append(f"| {rule.id} | {rule.severity.name} | {rule.section} | {_cell(title)} | {_cell(rule.why)} | "
                          f"{_cell(rule.fix)} |")
         else:

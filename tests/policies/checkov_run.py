@@ -12,7 +12,7 @@ from tests.conftest import PROJECT_ROOT
 
 POLICIES = PROJECT_ROOT / "policies"
 CATALOGUE = tomllib.loads((POLICIES / "catalogue.toml").read_text())["rules"]
-CHECKED_RULES = sorted(rule["id"] for rule in CATALOGUE if "covered_by" not in rule)
+CHECKED_RULES = sorted(rule["id"] for rule in CATALOGUE if "covered_by" not in rule and rule.get("stage") != "plan")
 
 
 @dataclass

@@ -1,0 +1,63 @@
+"""`fedctl drift`: a refresh-only plan (or a plan made elsewhere) → classified drift, for alerts."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from drift.detector import DriftReport, detect_drift
+from drift.plan_document import PlanFormatError, load_plan, parse_plan
+from fedctl import exit_codes
+from fedctl.commands.workdirs import add_workdir_arguments, plan_file, terraform_failed, working_dirs
+from fedctl.errors import FedctlError
+from fedctl.progress import step
+from reports.drift_report import render_drift_json, render_drift_junit, render_drift_markdown
+from runner.terraform import TerraformError, TerraformRunner
+
+DEFAULT_REPORT_DIR = Path("fedctl-reports/drift")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "drift", help="detect drift with a refresh-only plan and classify it",
+        description="Runs a refresh-only plan (or reads --plan-json from elsewhere, e.g. Terraform Cloud), "
+                    "and classifies every drifted attribute: breaks sign-in or weakens security, cosmetic, or "
+                    "known provider noise. Secrets are compared by hash and never shown. Exit 0 no drift (noise "
+                    "only), 2 drift found, 1 error.")
+    add_workdir_arguments(parser)
+    parser.add_argument("--plan-json", type=Path, metavar="FILE",
+                        help="classify this `terraform show -json` output instead of planning")
+    parser.add_argument("--report-dir", type=Path, default=DEFAULT_REPORT_DIR, metavar="DIR",
+                        help="folder for <name>-drift.md, .json and -junit.xml (default: %(default)s)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    reports: list[tuple[str, DriftReport]] = []
+    try:
+        if args.plan_json is not None:
+            if args.env or args.workdir:
+                raise FedctlError("give --plan-json alone, without --env or --workdir", exit_codes.FAILURE)
+            reports.append((args.plan_json.stem, detect_drift(load_plan(args.plan_json))))
+        else:
+            for name, workdir in working_dirs(args):
+                runner = TerraformRunner(workdir)
+                with plan_file(workdir, args.keep_plan) as saved:
+                    with step(f"{name}: terraform init ({runner.binary.origin})"):
+                        runner.init()
+                    with step(f"{name}: refresh-only plan"):
+                        runner.plan(saved, refresh_only=True)
+                    reports.append((name, detect_drift(parse_plan(runner.show_json(saved), f"{name}: refresh-only plan"))))
+    except PlanFormatError as error:
+        raise FedctlError(str(error), exit_codes.FAILURE) from error
+    except TerraformError as error:
+        raise terraform_failed(error) from error
+    args.report_dir.mkdir(parents=True, exist_ok=True)
+    for name, report in reports:
+        markdown = render_drift_markdown(report, f"fedctl drift: {name}")
+        (args.report_dir / f"{name}-drift.md").write_text(markdown)
+        (args.report_dir / f"{name}-drift.json").write_text(render_drift_json(report))
+        (args.report_dir / f"{name}-drift-junit.xml").write_text(render_drift_junit(report))
+        print(markdown)
+    print(f"reports: {args.report_dir}")
+    return exit_codes.CHANGES if any(report.has_drift for _, report in reports) else exit_codes.OK
