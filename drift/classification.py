@@ -28,6 +28,11 @@ class AttributeChange:
     def dotted(self) -> str:
         return ".".join(str(part) for part in self.path)
 
+    @property
+    def schema_path(self) -> str:
+        """The path without list indexes (`password_policy.0.x` → `password_policy.x`), as rules name it."""
+        return ".".join(str(part) for part in self.path if not isinstance(part, int))
+
 
 @dataclass(frozen=True)
 class Classification:
@@ -86,7 +91,7 @@ BREAKS_SIGN_IN: dict[str, tuple[str, ...]] = {
 
 
 def classify(change: AttributeChange) -> Classification:
-    dotted = change.dotted
+    dotted = change.schema_path
     noise = NOISE.get(change.resource_type, {})
     for prefix, why in noise.items():
         if dotted == prefix or dotted.startswith(prefix + "."):
