@@ -1,21 +1,13 @@
-from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_relations import IDP, attribute_mapping, pool_of, schema_attributes
+from typing import Any
+
+from federation_check import Finding, PoolSchemaMappingCheck, failed, passed
 from policy_values import as_bool
 
 
-class MappedAttributesMutable(FederationCheck):
+class MappedAttributesMutable(PoolSchemaMappingCheck):
     RULE_ID = "FED_106"
-    RESOURCES = (IDP,)
 
-    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        pool = pool_of(document, resource)
-        if pool is None:
-            return unknown("the user pool is not in this configuration")
-        mapping = attribute_mapping(resource)
-        if mapping is None:
-            return unknown("attribute_mapping is a reference")
-        schema = schema_attributes(pool)
+    def evaluate_mapping(self, mapping: dict[str, Any], schema: dict[str, dict[str, Any]]) -> Finding:
         # An attribute absent from the schema block keeps Cognito's default: mutable.
         immutable = [name for name in mapping if name in schema and as_bool(schema[name].get("mutable")) is False]
         if immutable:

@@ -1,28 +1,20 @@
-from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
+from typing import Any
+
+from federation_check import Finding, PoolSchemaMappingCheck, failed, passed
 from federation_facts import MAPPED_ATTRIBUTE_MAX_LENGTH
-from federation_relations import IDP, attribute_mapping, pool_of, schema_attributes
+from policy_values import as_list
 
 
-class MappedCustomAttributesLongEnough(FederationCheck):
+class MappedCustomAttributesLongEnough(PoolSchemaMappingCheck):
     RULE_ID = "FED_108"
-    RESOURCES = (IDP,)
 
-    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        pool = pool_of(document, resource)
-        mapping = attribute_mapping(resource)
-        if pool is None or mapping is None:
-            return unknown("the pool or the mapping is not known here")
-        schema = schema_attributes(pool)
+    def evaluate_mapping(self, mapping: dict[str, Any], schema: dict[str, dict[str, Any]]) -> Finding:
         short = []
-        for name in mapping:
-            constraints = (schema.get(name) or {}).get("string_attribute_constraints")
-            if name.startswith("custom:") and isinstance(constraints, list):
-                constraints = constraints[0] if constraints else None
-            if name.startswith("custom:") and isinstance(constraints, dict):
-                length = constraints.get("max_length")
-                if length is not None and str(length).isdigit() and int(str(length)) < MAPPED_ATTRIBUTE_MAX_LENGTH:
-                    short.append(f"{name} (max_length {length})")
+        for name in (n for n in mapping if n.startswith("custom:")):
+            constraints = as_list((schema.get(name) or {}).get("string_attribute_constraints"))
+            length = constraints[0].get("max_length") if constraints and isinstance(constraints[0], dict) else None
+            if length is not None and str(length).isdigit() and int(str(length)) < MAPPED_ATTRIBUTE_MAX_LENGTH:
+                short.append(f"{name} (max_length {length})")
         if short:
             return failed(f"mapped custom attributes shorter than {MAPPED_ATTRIBUTE_MAX_LENGTH}: {', '.join(short)}")
         return passed()

@@ -20,6 +20,7 @@ from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
 from federation_document import FederationDocument, Resource, document_for
+from federation_relations import attribute_mapping, pool_of, schema_attributes
 
 CATALOGUE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "catalogue.toml")
 with open(CATALOGUE_FILE, "rb") as _handle:
@@ -74,4 +75,23 @@ class FederationCheck(BaseResourceCheck):
         return finding.result
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        raise NotImplementedError
+
+
+class PoolSchemaMappingCheck(FederationCheck):
+    """A rule about an identity provider's mapping against its pool's schema (FED_104/106/108):
+    UNKNOWN when either is not in this configuration."""
+
+    RESOURCES = ("aws_cognito_identity_provider",)
+
+    def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
+        pool = pool_of(document, resource)
+        if pool is None:
+            return unknown("the user pool is not in this configuration")
+        mapping = attribute_mapping(resource)
+        if mapping is None:
+            return unknown("attribute_mapping is a reference")
+        return self.evaluate_mapping(mapping, schema_attributes(pool))
+
+    def evaluate_mapping(self, mapping: dict[str, Any], schema: dict[str, dict[str, Any]]) -> Finding:
         raise NotImplementedError
