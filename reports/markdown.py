@@ -29,6 +29,9 @@ def render_markdown(report: PolicyReport) -> str:
         lines += [f"- {f.rule_id} `{f.resource}` until {f.suppression.expires} ({f.suppression.owner}): "
                   f"{f.suppression.reason}" for f in suppressed if f.suppression]
         lines += ["", "</details>"]
+    for title, diagram in report.diagrams:
+        lines += ["", f"<details><summary>Federation graph: {title}</summary>", "", "```mermaid", diagram.rstrip(),
+                  "```", "", "</details>"]
     return "\n".join(lines) + "\n"
 
 

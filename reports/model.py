@@ -63,6 +63,8 @@ class PolicyReport:
     threshold: Severity
     problems: tuple[str, ...] = field(default=())
     """Problems that fail the decision by themselves (an expired suppression, say)."""
+    diagrams: tuple[tuple[str, str], ...] = field(default=())
+    """(title, Mermaid flowchart) of each checked stack, for the Markdown report."""
 
     @property
     def blocking(self) -> tuple[Finding, ...]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from gate.input_forms import detect_form
 from gate.suppressions import load_suppressions
 from reports.console import render_console
 from reports.files import write_reports
+from reports.mermaid import render_mermaid
 from reports.model import Severity
 
 DEFAULT_SUPPRESSIONS = Path("gate-suppressions.yaml")
@@ -75,10 +78,19 @@ def run(args: argparse.Namespace) -> int:
                           exit_codes.INTERNAL_ERROR) from error
     report = build_report("fedctl gate", [str(t) for t in targets], [result], catalogue, suppressions, problems,
                           Severity[args.severity_threshold])
+    if form == "terraform_json":
+        report = replace(report, diagrams=_diagrams(targets, {f.resource for f in report.blocking}))
     paths = write_reports(report, args.report_dir, "gate", VERSION)
     print(render_console(report))
     print("reports: " + ", ".join(str(p) for p in paths))
     return exit_codes.OK if report.passed else exit_codes.FAILURE
+
+
+def _diagrams(targets: list[Path], failing: set[str]) -> tuple[tuple[str, str], ...]:
+    """One federation graph per synthesized stack, failing resources marked."""
+    stacks = [path for target in targets for path in ([target] if target.is_file() else sorted(target.rglob("*.tf.json")))]
+    return tuple((path.parent.name, render_mermaid(json.loads(path.read_text(encoding="utf-8")), failing))
+                 for path in stacks)
 
 
 def _write_log(folder: Path, text: str) -> Path | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+from dataclasses import replace
 from pathlib import Path
 
 from drift.plan_document import parse_plan
@@ -17,6 +19,7 @@ from plan_review.summary import render_summary_json, render_summary_markdown, su
 from reports.console import render_console
 from reports.files import write_reports
 from reports.markdown import render_markdown
+from reports.mermaid import render_mermaid
 from runner.terraform import TerraformError, TerraformRunner
 
 DEFAULT_REPORT_DIR = Path("fedctl-reports/plan")
@@ -60,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
                 raise terraform_failed(error) from error
             summary = summarize(plan)
             review = review_plan(plan, catalogue, args.allow_replace)
+            stack_file = workdir / "cdk.tf.json"
+            if stack_file.exists():
+                stack = json.loads(stack_file.read_text(encoding="utf-8"))
+                review = replace(review, diagrams=((name, render_mermaid(stack, {f.resource for f in review.blocking})),))
             args.report_dir.mkdir(parents=True, exist_ok=True)
             (args.report_dir / f"{name}-plan.md").write_text(
                 render_summary_markdown(summary, f"fedctl plan: {name}") + "\n" + render_markdown(review))
