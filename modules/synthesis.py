@@ -8,9 +8,14 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import sys
+
+from modules import lazy_node_packages
 from modules.node_runtime import ensure_node_runtime
 
 ensure_node_runtime()  # before the first cdktf import, which starts jsii on Node.js
+for _notice in lazy_node_packages.prepare():
+    print(_notice, file=sys.stderr)
 
 from cdktf import App  # noqa: E402
 
@@ -45,6 +50,8 @@ def synthesize(environments: Sequence[EnvironmentConfig], outdir: Path) -> dict[
             shutil.move(str(scratch_dir / "stacks" / environment.name), str(target))
             written[environment.name] = target / "cdk.tf.json"
         _merge_manifest(scratch_dir / "manifest.json", outdir / "manifest.json")
+    for notice in lazy_node_packages.make_cached_packages_lazy():  # a cold cache: fast from the next run on
+        print(notice, file=sys.stderr)
     return written
 
 

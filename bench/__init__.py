@@ -1,0 +1,1 @@
+"""Benchmarks and the generated configurations they (and the scale tests) use."""
