@@ -66,5 +66,5 @@ def test_concurrent_rewrites_of_one_index_are_safe(tmp_path: Path) -> None:
     assert outputs == ["False", "False", "False", "True"]  # exactly one rewrote it
     check = subprocess.run(["node", "-e", f"const m = require({str(lib / 'index.js')!r}); "
                             "console.log(Object.keys(m).length, m.m7.value)"], capture_output=True, text=True)
-    assert check.stdout.strip() == "13 m7"
+    assert check.stdout.strip() == "12 m7"  # every submodule still exported (and loadable)
     assert not list(lib.glob(".*.tmp"))
