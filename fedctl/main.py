@@ -12,7 +12,7 @@ from typing import NoReturn
 
 from config.errors import ConfigError
 from fedctl import exit_codes
-from fedctl.commands import comment, drift, gate, plan, policies, synth
+from fedctl.commands import bench, comment, drift, gate, plan, policies, synth
 from fedctl.errors import FedctlError
 
 EPILOG = """exit codes:
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     drift.register(subparsers)
     policies.register(subparsers)
     comment.register(subparsers)
+    bench.register(subparsers)
     return parser
 
 
