@@ -8,11 +8,12 @@ from typing import Any
 def drift_plan(federations: int) -> dict[str, Any]:
     drift = []
     for index in range(federations):
-        before = {"provider_name": f"C{index:04d}", "provider_type": "OIDC",
-                  "provider_details": {"authorize_scopes": "openid profile email", "client_id": f"id{index}",
-                                       "client_secret": f"secret-{index}", "oidc_issuer": "https://x.okta.com"},
+        details = {"authorize_scopes": "openid profile email", "client_id": f"id{index}",
+                   "client_secret": f"secret-{index}", "oidc_issuer": "https://x.okta.com"}
+        before: dict[str, Any] = {"provider_name": f"C{index:04d}", "provider_type": "OIDC",
+                  "provider_details": details,
                   "attribute_mapping": {"email": "email", "username": "sub"}}
-        after = {**before, "provider_details": {**before["provider_details"], "authorize_scopes": "email openid profile",
+        after = {**before, "provider_details": {**details, "authorize_scopes": "email openid profile",
                                                 "client_secret": f"rotated-{index}",
                                                 "attributes_url_add_attributes": "false"}}
         drift.append({"address": f"aws_cognito_identity_provider.c{index:04d}", "mode": "managed",

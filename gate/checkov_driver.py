@@ -24,7 +24,9 @@ _TYPE_KEY = re.compile(r'^(\s*)"([A-Za-z0-9_]+)"\s*:\s*\{')
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m gate.checkov_driver")
     parser.add_argument("--framework", action="append", required=True, help="repeat for several")
-    parser.add_argument("--target", action="append", required=True, help="a file or folder to scan")
+    parser.add_argument("--target", action="append", default=[], help="a file or folder to scan")
+    parser.add_argument("--targets-from-stdin", action="store_true",
+                        help="import checkov first, then read the targets as one JSON list from stdin")
     parser.add_argument("--external-checks-dir", required=True)
     parser.add_argument("--out", required=True)
     args = parser.parse_args(argv)
@@ -46,6 +48,10 @@ def main(argv: list[str]) -> int:
         add_record(report, record)
 
     Report.add_record = add_record_keeping_unknown  # type: ignore[method-assign,assignment]
+    if args.targets_from_stdin:  # checkov is imported by now: the caller may have been synthesizing meanwhile
+        args.target += json.loads(sys.stdin.readline() or "[]")
+    if not args.target:
+        parser.error("no targets")
 
     checkov_argv = ["--skip-download", "--framework", *args.framework, "--external-checks-dir",
                     args.external_checks_dir, "-o", "json", "--soft-fail"]
