@@ -53,13 +53,24 @@ class Resource:
 
     def refs(self, attribute: str) -> tuple[str, ...]:
         """Addresses an attribute references: known references (the plan's configuration, checkov's
-        graph edges) and those written in its strings."""
-        found: list[str] = list(self.references.get(attribute, ()))
-        _collect_references(self.values.get(attribute), found)
-        return tuple(found)
+        graph edges) and those written in its strings. Memoized: rules ask again and again."""
+        cache = self.meta.setdefault("_refs", {})
+        if attribute not in cache:
+            found: list[str] = list(self.references.get(attribute, ()))
+            _collect_references(self.values.get(attribute), found)
+            cache[attribute] = tuple(found)
+        result: tuple[str, ...] = cache[attribute]
+        return result
 
     def references_resource(self, attribute: str, address: str) -> bool:
-        return any(ref == address or ref.startswith(address + ".") for ref in self.refs(attribute))
+        cache = self.meta.setdefault("_referenced", {})
+        if attribute not in cache:
+            addresses: set[str] = set()
+            for ref in self.refs(attribute):
+                parts = ref.split(".")
+                addresses.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+            cache[attribute] = frozenset(addresses)
+        return address in cache[attribute]
 
 
 def _collect_references(value: Any, found: list[str]) -> None:
@@ -86,10 +97,20 @@ class FederationDocument:
     has_terraform_block: bool = True
 
     def of_type(self, resource_type: str, mode: str = "resource") -> list[Resource]:
-        return [r for r in self.resources if r.type == resource_type and r.mode == mode]
+        return self._index()[1].get((mode, resource_type), [])
 
     def find(self, address: str) -> Resource | None:
-        return next((r for r in self.resources if r.address == address), None)
+        return self._index()[0].get(address)
+
+    def _index(self) -> tuple[dict[str, Resource], dict[tuple[str, str], list[Resource]]]:
+        """By address and by (mode, type); built once, since a document is complete when rules run."""
+        if not hasattr(self, "_by_address"):
+            by_type: dict[tuple[str, str], list[Resource]] = {}
+            for resource in self.resources:
+                by_type.setdefault((resource.mode, resource.type), []).append(resource)
+            self._by_address = {resource.address: resource for resource in self.resources}
+            self._by_type = by_type
+        return self._by_address, self._by_type
 
     def referenced(self, resource: Resource, attribute: str, resource_type: str) -> list[Resource]:
         """The resources of `resource_type` that `resource.attribute` references."""
