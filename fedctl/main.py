@@ -19,7 +19,8 @@ EPILOG = """exit codes:
   0    success
   1    invalid input (configuration, arguments) or a policy failure
   2    changes or drift found (plan, drift, audit)
-  3    internal error; details in the log file named on stderr
+  3    internal error (for gate: checkov crashed, could not parse, or a rule did not
+       load or raised: the gate fails closed); details on stderr or in a log file
   130  interrupted
 """
 

@@ -42,7 +42,7 @@ def load_selected(args: argparse.Namespace) -> tuple[EnvironmentConfig, ...]:
 
 
 def synthesize_environments(environments: Sequence[EnvironmentConfig], outdir: Path) -> dict[str, Path]:
-    with step("starting the CDKTF runtime (Node.js; takes a few seconds)"):
+    with step("starting the CDKTF runtime (Node.js)"):
         try:
             from modules.synthesis import synthesize  # imported late: this starts jsii
         except NodeRuntimeError as error:

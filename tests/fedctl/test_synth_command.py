@@ -29,7 +29,7 @@ def test_synth_writes_one_stack_per_example_environment(tmp_path: Path) -> None:
     for env in ("dev", "prod"):
         stack = json.loads((outdir / "stacks" / env / "cdk.tf.json").read_text())
         assert stack["//"]["metadata"]["stackName"] == env
-    assert "fedctl: starting the CDKTF runtime" in result.stderr
+    assert "fedctl: starting the CDKTF runtime (Node.js)..." in result.stderr
     assert "end-of-life" not in result.stderr  # jsii's Node 20 banner is silenced, nothing else
 
 
