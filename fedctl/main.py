@@ -12,7 +12,7 @@ from typing import NoReturn
 
 from config.errors import ConfigError
 from fedctl import exit_codes
-from fedctl.commands import bench, comment, drift, gate, plan, policies, synth
+from fedctl.commands import audit, bench, comment, drift, gate, plan, policies, synth
 from fedctl.errors import FedctlError
 
 EPILOG = """exit codes:
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     gate.register(subparsers)
     plan.register(subparsers)
     drift.register(subparsers)
+    audit.register(subparsers)
     policies.register(subparsers)
     comment.register(subparsers)
     bench.register(subparsers)

@@ -7,7 +7,7 @@ import sys
 
 from tests.conftest import PROJECT_ROOT
 
-PACKAGES = ["config", "modules", "fedctl", "gate", "reports", "runner", "drift", "plan_review", "bench", "main.py"]
+PACKAGES = ["config", "modules", "fedctl", "gate", "reports", "runner", "drift", "plan_review", "bench", "audit", "main.py"]
 
 
 def test_packages_pass_mypy_strict() -> None:

@@ -1,0 +1,158 @@
+"""`fedctl audit` against a real moto server process (Cognito), started and stopped here."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import boto3
+import pytest
+
+from audit.declared import DeclaredFederation, declared_from_stack
+from tests.conftest import PROJECT_ROOT
+
+MOTO_SERVER = str(Path(sys.executable).parent / "moto_server")
+CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing",
+               "AWS_DEFAULT_REGION": "eu-west-1"}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def moto() -> Iterator[str]:
+    """A fresh moto server per test (on loopback), so each scenario starts from its own state."""
+    port = free_port()
+    process = subprocess.Popen([MOTO_SERVER, "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def declared(example_stacks: dict[str, dict[str, Any]]) -> DeclaredFederation:
+    return declared_from_stack(example_stacks["prod"])
+
+
+def cognito(url: str) -> Any:
+    return boto3.client("cognito-idp", region_name="eu-west-1", endpoint_url=url, aws_access_key_id="testing",
+                        aws_secret_access_key="testing")
+
+
+def provision(url: str, declared: DeclaredFederation, idp_count: int = 0) -> str:
+    """The live federation exactly as declared (plus what only exists after apply)."""
+    client = cognito(url)
+    pool_id = client.create_user_pool(PoolName=declared.pool_name)["UserPool"]["Id"]
+    for domain in declared.of_kind("domain"):
+        extra = ({"CustomDomainConfig": {"CertificateArn": domain.values["certificate_arn"]}}
+                 if domain.values.get("certificate_arn") else {})
+        client.create_user_pool_domain(Domain=domain.name, UserPoolId=pool_id, **extra)
+    for idp in declared.of_kind("identity_provider"):
+        details = {"client_id": "0oa1liveapp", **idp.values["provider_details"], "client_secret": "live-secret"}
+        client.create_identity_provider(UserPoolId=pool_id, ProviderName=idp.name, ProviderType="OIDC",
+                                        ProviderDetails=details, AttributeMapping=idp.values["attribute_mapping"],
+                                        IdpIdentifiers=idp.values["idp_identifiers"])
+    for index in range(idp_count):
+        client.create_identity_provider(UserPoolId=pool_id, ProviderName=f"Extra{index:03d}", ProviderType="OIDC",
+                                        ProviderDetails={"client_id": "x", "client_secret": "y",
+                                                         "oidc_issuer": "https://extra.example.com",
+                                                         "authorize_scopes": "openid", "attributes_request_method": "GET"})
+    for app in declared.of_kind("app_client"):
+        values = app.values
+        client.create_user_pool_client(
+            UserPoolId=pool_id, ClientName=app.name, GenerateSecret=True, CallbackURLs=values["callback_urls"],
+            LogoutURLs=values.get("logout_urls", []), AllowedOAuthFlows=values["allowed_oauth_flows"],
+            AllowedOAuthScopes=values["allowed_oauth_scopes"], AllowedOAuthFlowsUserPoolClient=True,
+            SupportedIdentityProviders=values["supported_identity_providers"],
+            WriteAttributes=values["write_attributes"], ExplicitAuthFlows=values["explicit_auth_flows"])
+    return str(pool_id)
+
+
+def run_audit(url: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    env = {**os.environ, **CREDENTIALS, "PYTHONPATH": str(PROJECT_ROOT)}
+    result = subprocess.run([sys.executable, "-m", "fedctl", "audit", "--env", "prod", "--aws-endpoint-url", url,
+                             "--outdir", str(tmp_path / "out"), "--report-dir", str(tmp_path / "reports")],
+                            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
+    report_file = tmp_path / "reports" / "prod-audit.json"
+    return result, json.loads(report_file.read_text()) if report_file.exists() else {}
+
+
+def alerts(report: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(f["address"], f["attribute"]) for f in report["findings"] if f["class"] != "NOISE"}
+
+
+def test_a_live_federation_as_declared_is_clean(moto: str, declared: DeclaredFederation, tmp_path: Path) -> None:
+    provision(moto, declared)
+    result, report = run_audit(moto, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert alerts(report) == set()
+    assert "live-secret" not in result.stdout + json.dumps(report)
+
+
+def test_an_identity_provider_added_out_of_band_is_unmanaged(moto: str, declared: DeclaredFederation,
+                                                             tmp_path: Path) -> None:
+    provision(moto, declared, idp_count=1)
+    result, report = run_audit(moto, tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert alerts(report) == {("identity provider 'Extra000'", "(unmanaged)")}
+
+
+def test_a_changed_callback_url_breaks_sign_in(moto: str, declared: DeclaredFederation, tmp_path: Path) -> None:
+    pool_id = provision(moto, declared)
+    client = cognito(moto)
+    app = next(c for c in client.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]
+               if c["ClientName"] == "analytics-web")
+    current = client.describe_user_pool_client(UserPoolId=pool_id, ClientId=app["ClientId"])["UserPoolClient"]
+    client.update_user_pool_client(UserPoolId=pool_id, ClientId=app["ClientId"], ClientName="analytics-web",
+                                   CallbackURLs=["https://evil.example/cb"], AllowedOAuthFlows=["code"],
+                                   AllowedOAuthScopes=current["AllowedOAuthScopes"], AllowedOAuthFlowsUserPoolClient=True,
+                                   SupportedIdentityProviders=current["SupportedIdentityProviders"],
+                                   WriteAttributes=current["WriteAttributes"], ExplicitAuthFlows=current["ExplicitAuthFlows"],
+                                   LogoutURLs=current["LogoutURLs"])
+    result, report = run_audit(moto, tmp_path)
+    assert result.returncode == 2
+    finding = next(f for f in report["findings"] if f["attribute"] == "callback_urls")
+    assert finding["class"] == "BREAKS_SIGN_IN" and finding["after"] == ["https://evil.example/cb"]
+
+
+def test_edited_supported_identity_providers_are_reported(moto: str, declared: DeclaredFederation,
+                                                         tmp_path: Path) -> None:
+    pool_id = provision(moto, declared)
+    client = cognito(moto)
+    app = next(c for c in client.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]
+               if c["ClientName"] == "analytics-web")
+    current = client.describe_user_pool_client(UserPoolId=pool_id, ClientId=app["ClientId"])["UserPoolClient"]
+    client.update_user_pool_client(UserPoolId=pool_id, ClientId=app["ClientId"], ClientName="analytics-web",
+                                   CallbackURLs=current["CallbackURLs"], AllowedOAuthFlows=["code"],
+                                   AllowedOAuthScopes=current["AllowedOAuthScopes"], AllowedOAuthFlowsUserPoolClient=True,
+                                   SupportedIdentityProviders=["Globex", "COGNITO"],
+                                   WriteAttributes=current["WriteAttributes"], ExplicitAuthFlows=current["ExplicitAuthFlows"],
+                                   LogoutURLs=current["LogoutURLs"])
+    result, report = run_audit(moto, tmp_path)
+    assert result.returncode == 2
+    assert ("aws_cognito_user_pool_client.app_client_analytics_web", "supported_identity_providers") in alerts(report)
+
+
+def test_a_missing_pool_is_a_clear_error(moto: str, tmp_path: Path) -> None:
+    result, _ = run_audit(moto, tmp_path)
+    assert result.returncode == 1
+    assert "expected one user pool named 'acme-analytics-prod' live; found 0" in result.stderr
