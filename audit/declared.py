@@ -59,10 +59,14 @@ def declared_from_stack(stack: dict[str, Any]) -> DeclaredFederation:
     objects: list[DeclaredObject] = []
     for name, idp in (resources.get("aws_cognito_identity_provider") or {}).items():
         details = {k: v for k, v in resolve(idp.get("provider_details") or {}).items() if k != "client_secret"}
+        values = known({"provider_type": idp.get("provider_type"), "provider_details": known(details),
+                        "attribute_mapping": idp.get("attribute_mapping") or {},
+                        "idp_identifiers": idp.get("idp_identifiers") or []})
+        app = re.search(r"okta_app_oauth\.([A-Za-z0-9_-]+)\.client_secret", str(idp.get("provider_details")))
+        if app:  # which Okta app's secret Cognito must hold (not an attribute: never compared itself)
+            values["okta_app"] = ((resources.get("okta_app_oauth") or {}).get(app.group(1)) or {}).get("label")
         objects.append(DeclaredObject("identity_provider", idp["provider_name"], f"aws_cognito_identity_provider.{name}",
-                                      known({"provider_type": idp.get("provider_type"), "provider_details": known(details),
-                                             "attribute_mapping": idp.get("attribute_mapping") or {},
-                                             "idp_identifiers": idp.get("idp_identifiers") or []})))
+                                      values))
     for name, client in (resources.get("aws_cognito_user_pool_client") or {}).items():
         keys: tuple[str, ...] = ("callback_urls", "logout_urls", "allowed_oauth_flows", "allowed_oauth_scopes", "write_attributes",
                 "supported_identity_providers", "explicit_auth_flows", "allowed_oauth_flows_user_pool_client")

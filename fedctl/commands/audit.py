@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from pathlib import Path
 
 from audit.aws_reader import read_cognito
 from audit.compare import compare
 from audit.declared import declared_from_stack
 from audit.errors import AuditError
+from audit.live import LiveFederation
+from audit.okta_reader import okta_config_from_environment, read_okta
 from fedctl import exit_codes
 from fedctl.commands.synth import DEFAULT_OUTDIR, add_config_arguments, load_selected, synthesize_environments
 from fedctl.errors import FedctlError
@@ -25,8 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "audit", help="compare the live Cognito federation with the stack (read-only)",
         description="Reads the user pool, its identity providers, app clients and domains with read-only "
                     "calls (the standard AWS credential chain) and reports what is unmanaged, missing or "
-                    "changed, classified as drift is. Exit 0 clean, 2 findings, 1 error. The Okta side "
-                    "(app settings, group assignments) is not read yet.")
+                    "changed, classified as drift is; with OKTA_ORG_URL and OKTA_API_TOKEN (or OAuth client "
+                    "credentials) also the Okta app's settings, its group assignments and whether Okta and "
+                    "Cognito hold the same client secret (compared by hash). Exit 0 clean, 2 findings, 1 error.")
     add_config_arguments(parser)
     parser.add_argument("--outdir", type=Path, default=DEFAULT_OUTDIR, metavar="DIR",
                         help="where synthesized stacks go (default: %(default)s)")
@@ -39,6 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     written = synthesize_environments(load_selected(args), args.outdir)
+    try:
+        okta_config = okta_config_from_environment()
+    except AuditError as error:
+        raise FedctlError(str(error), exit_codes.FAILURE) from error
     drift_found = False
     args.report_dir.mkdir(parents=True, exist_ok=True)
     for name, stack_file in written.items():
@@ -46,9 +54,18 @@ def run(args: argparse.Namespace) -> int:
         try:
             with step(f"{name}: reading Cognito ({declared.pool_name}, {declared.region})"):
                 live = read_cognito(declared, endpoint_url=args.aws_endpoint_url)
+            kinds: tuple[str, ...] = ("identity_provider", "app_client", "domain")
+            okta_secrets = None
+            if okta_config is not None and declared.of_kind("okta_app"):
+                with step(f"{name}: reading Okta ({okta_config['orgUrl']})"):
+                    okta_objects, okta_secrets = read_okta(declared, okta_config)
+                live = LiveFederation(objects=live.objects + okta_objects, secret_fingerprints=live.secret_fingerprints)
+                kinds += ("okta_app", "okta_assignment")
+            elif declared.of_kind("okta_app"):
+                print(f"fedctl: {name}: Okta side not read (set OKTA_ORG_URL and OKTA_API_TOKEN)", file=sys.stderr)
         except AuditError as error:
             raise FedctlError(f"{name}: {error}", exit_codes.FAILURE) from error
-        report = compare(declared, live, f"live audit of {name}")
+        report = compare(declared, live, f"live audit of {name}", kinds, okta_secrets)
         markdown = render_drift_markdown(report, f"fedctl audit: {name}")
         (args.report_dir / f"{name}-audit.md").write_text(markdown)
         (args.report_dir / f"{name}-audit.json").write_text(render_drift_json(report))

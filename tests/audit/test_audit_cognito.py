@@ -156,3 +156,68 @@ def test_a_missing_pool_is_a_clear_error(moto: str, tmp_path: Path) -> None:
     result, _ = run_audit(moto, tmp_path)
     assert result.returncode == 1
     assert "expected one user pool named 'acme-analytics-prod' live; found 0" in result.stderr
+
+
+# --- both sides: Cognito on moto, Okta on the recorded-response stand-in -------------------------
+
+from tests.audit.okta_stand_in import Scenario, okta_stand_in  # noqa: E402
+
+
+def run_full_audit(url: str, okta_url: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+    env = {**os.environ, **CREDENTIALS, "PYTHONPATH": str(PROJECT_ROOT), "OKTA_ORG_URL": okta_url,
+           "OKTA_API_TOKEN": "00recorded-token"}
+    result = subprocess.run([sys.executable, "-m", "fedctl", "audit", "--env", "prod", "--aws-endpoint-url", url,
+                             "--outdir", str(tmp_path / "out"), "--report-dir", str(tmp_path / "reports")],
+                            cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
+    report_file = tmp_path / "reports" / "prod-audit.json"
+    return result, json.loads(report_file.read_text()) if report_file.exists() else {}
+
+
+def test_both_sides_as_declared_are_clean(moto: str, declared: DeclaredFederation, tmp_path: Path) -> None:
+    provision(moto, declared)
+    with okta_stand_in(Scenario()) as okta:
+        result, report = run_full_audit(moto, okta, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert alerts(report) == set()
+    assert "fedctl: prod: reading Okta" in result.stderr
+
+
+def test_an_okta_group_assignment_removed_by_hand_is_missing(moto: str, declared: DeclaredFederation,
+                                                            tmp_path: Path) -> None:
+    provision(moto, declared)
+    with okta_stand_in(Scenario(drop_last_group_page=True)) as okta:
+        result, report = run_full_audit(moto, okta, tmp_path)
+    assert result.returncode == 2
+    assert {a for a in alerts(report) if a[1] == "(missing)"} == {
+        ("okta_app_group_assignments (Acme Analytics)", "(missing)")}
+    assert [f["why"] for f in report["findings"] if f["attribute"] == "(missing)"] == ["declared but absent live"] * 2
+
+
+def test_a_secret_rotated_in_okta_but_not_in_cognito_is_found_without_showing_either(
+        moto: str, declared: DeclaredFederation, tmp_path: Path) -> None:
+    provision(moto, declared)
+    with okta_stand_in(Scenario(secrets="app-secrets-rotated")) as okta:
+        result, report = run_full_audit(moto, okta, tmp_path)
+    assert result.returncode == 2
+    assert alerts(report) == {("identity provider 'AcmeOkta'", "provider_details.client_secret")}
+    everything = result.stdout + result.stderr + json.dumps(report)
+    assert "rotated-in-okta-only" not in everything and "live-secret" not in everything
+
+
+def test_throttled_okta_calls_are_retried_after_the_reset_time(moto: str, declared: DeclaredFederation,
+                                                               tmp_path: Path) -> None:
+    provision(moto, declared)
+    scenario = Scenario(throttle_first=2)
+    with okta_stand_in(scenario) as okta:
+        result, report = run_full_audit(moto, okta, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert scenario.requests[:3] == ["/api/v1/apps"] * 3  # two 429s, then the answer
+
+
+def test_a_missing_okta_permission_names_the_scope(moto: str, declared: DeclaredFederation, tmp_path: Path) -> None:
+    provision(moto, declared)
+    with okta_stand_in(Scenario(forbid_groups=True)) as okta:
+        result, _ = run_full_audit(moto, okta, tmp_path)
+    assert result.returncode == 1
+    assert ("Okta denied list_application_group_assignments (403); the API token's admin role, or the OAuth app's "
+            "scope okta.appGroups.read, is missing") in result.stderr

@@ -1,0 +1,134 @@
+"""Reads the Okta side through the official Okta SDK: the app's settings, its group assignments
+and the client secret Okta holds (as a fingerprint only). Read-only calls."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from audit.declared import DeclaredFederation, DeclaredObject
+from audit.errors import AuditError
+from drift.redaction import fingerprint
+
+MAX_RETRIES = 4
+HTTPS_CHECK_SWITCH = "OKTA_TESTING_TESTINGDISABLEHTTPSCHECK"
+SCOPES = {"list_applications": "okta.apps.read", "list_application_group_assignments": "okta.appGroups.read",
+          "list_o_auth2_client_secrets": "okta.apps.read"}
+
+
+def okta_config_from_environment() -> dict[str, Any] | None:
+    """`OKTA_ORG_URL` with `OKTA_API_TOKEN`, or OAuth 2.0 client credentials; None when unset."""
+    org_url = os.environ.get("OKTA_ORG_URL")
+    if not org_url:
+        return None
+    config: dict[str, Any] = {"orgUrl": org_url, "rateLimit": {"maxRetries": MAX_RETRIES}}
+    if os.environ.get("OKTA_API_TOKEN"):
+        config["token"] = os.environ["OKTA_API_TOKEN"]
+    elif os.environ.get("OKTA_API_CLIENT_ID") and os.environ.get("OKTA_API_PRIVATE_KEY"):
+        config.update(authorizationMode="PrivateKey", clientId=os.environ["OKTA_API_CLIENT_ID"],
+                      privateKey=os.environ["OKTA_API_PRIVATE_KEY"],
+                      scopes=["okta.apps.read", "okta.appGroups.read", "okta.groups.read"])
+    else:
+        raise AuditError("OKTA_ORG_URL is set but neither OKTA_API_TOKEN nor OKTA_API_CLIENT_ID with "
+                         "OKTA_API_PRIVATE_KEY")
+    return config
+
+
+def read_okta(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[tuple[DeclaredObject, ...], dict[str, str]]:
+    """The declared Okta apps as they are live, their assigned groups, and {provider name: secret
+    fingerprint} for the Cognito identity providers that use them."""
+    return asyncio.run(_read(declared, config))
+
+
+async def _read(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[tuple[DeclaredObject, ...], dict[str, str]]:
+    from okta.client import Client
+
+    # The SDK refuses http:// unless its testing switch is on, which it reads only from the
+    # environment; we allow it for a loopback stand-in and never for a real org.
+    loopback = urlsplit(str(config.get("orgUrl"))).hostname in ("127.0.0.1", "localhost")
+    previous = os.environ.get(HTTPS_CHECK_SWITCH)
+    if loopback:
+        os.environ[HTTPS_CHECK_SWITCH] = "true"
+    try:
+        client = Client(config)
+    finally:
+        if loopback and previous is None:
+            os.environ.pop(HTTPS_CHECK_SWITCH, None)
+    objects: list[DeclaredObject] = []
+    secrets: dict[str, str] = {}
+    for wanted in declared.of_kind("okta_app"):
+        label = wanted.name
+        apps = await _all("list_applications", lambda after, q=label: client.list_applications(q=q, after=after))
+        app = next((a for a in apps if _get(a, "label") == wanted.name), None)
+        if app is None:
+            continue
+        settings = _get(_get(app, "settings"), "oauth_client")
+        credentials = _get(_get(app, "credentials"), "oauth_client")
+        objects.append(DeclaredObject("okta_app", wanted.name, f"live Okta app {wanted.name}", {
+            "redirect_uris": list(_get(settings, "redirect_uris") or []),
+            "grant_types": [str(_value(g)) for g in _get(settings, "grant_types") or []],
+            "response_types": [str(_value(r)) for r in _get(settings, "response_types") or []],
+            "token_endpoint_auth_method": _value(_get(credentials, "token_endpoint_auth_method")),
+            "pkce_required": bool(_get(credentials, "pkce_required")),
+            "type": _value(_get(settings, "application_type")),
+        }))
+        app_id = str(_get(app, "id"))
+        assignments = await _all("list_application_group_assignments",
+                                 lambda after, i=app_id: client.list_application_group_assignments(
+                                     i, expand="group", after=after))
+        for assignment in assignments:
+            group = (_get(assignment, "embedded") or {}).get("group") or {}
+            name = (group.get("profile") or {}).get("name") or _get(assignment, "id")
+            objects.append(DeclaredObject("okta_assignment", str(name), f"live assignment {name}",
+                                          {"app": wanted.name}))
+        secret_list = await _all("list_o_auth2_client_secrets",
+                                 lambda after, i=app_id: client.list_o_auth2_client_secrets(i), paginated=False)
+        active = [s for s in secret_list if str(_value(_get(s, "status"))) == "ACTIVE"]
+        for idp in declared.of_kind("identity_provider"):
+            uses_app = idp.values.get("okta_app") == wanted.name
+            if uses_app and active:
+                secrets[idp.name] = fingerprint(_get(active[0], "client_secret"))
+    return tuple(objects), secrets
+
+
+async def _all(operation: str, fetch: Callable[[str | None], Awaitable[Any]], paginated: bool = True) -> list[Any]:
+    """Every page: Okta paginates with `Link: <...?after=cursor>; rel="next"`. Errors name the scope."""
+    from okta.pagination import PaginationHelper
+
+    items: list[Any] = []
+    after: str | None = None
+    while True:
+        result, response, error = await fetch(after)
+        _raise(operation, response, error)
+        items += list(result or [])
+        headers = dict(getattr(response, "headers", None) or {})
+        after = PaginationHelper.extract_next_cursor(headers) if paginated else None
+        if not after:
+            return items
+
+
+def _raise(operation: str, response: Any, error: Any) -> None:
+    if error is None:
+        return
+    status = getattr(response, "status", None) or getattr(error, "status", None)
+    if status == 403:
+        raise AuditError(f"Okta denied {operation} (403); the API token's admin role, or the OAuth app's scope "
+                         f"{SCOPES[operation]}, is missing")
+    if status == 429:
+        raise AuditError(f"Okta kept throttling {operation} (429) after {MAX_RETRIES} retries")
+    raise AuditError(f"Okta {operation} failed: {error}")
+
+
+def _get(obj: Any, name: str) -> Any:
+    if obj is None:
+        return None
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
+def _value(item: Any) -> Any:
+    return getattr(item, "value", item)
