@@ -79,7 +79,8 @@ def _call(client: Any, action: str, call: Any) -> Any:
         return call()
     except ClientError as error:
         code = error.response.get("Error", {}).get("Code", "")
-        if code in DENIED:
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        if code in DENIED or status == 403:
             raise AuditError(f"access denied to cognito-idp:{action}; grant the IAM action cognito-idp:{action} "
                              "(the audit needs read-only access)") from error
         raise AuditError(f"cognito-idp:{action} failed: {code or error}") from error

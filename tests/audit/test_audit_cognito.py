@@ -221,3 +221,42 @@ def test_a_missing_okta_permission_names_the_scope(moto: str, declared: Declared
     assert result.returncode == 1
     assert ("Okta denied list_application_group_assignments (403); the API token's admin role, or the OAuth app's "
             "scope okta.appGroups.read, is missing") in result.stderr
+
+
+def test_a_missing_iam_permission_names_the_action(tmp_path: Path, declared: DeclaredFederation) -> None:
+    """moto enforces IAM after its first N requests: the set-up runs unauthenticated, the audit as a
+    user who may list pools but not identity providers."""
+    port = free_port()
+    setup_calls = 1 + len(declared.of_kind("domain")) + len(declared.of_kind("identity_provider")) + len(
+        declared.of_kind("app_client")) + 3
+    process = subprocess.Popen([MOTO_SERVER, "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env={**os.environ, "INITIAL_NO_AUTH_ACTION_COUNT": str(setup_calls)})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        provision(url, declared)
+        iam = boto3.client("iam", region_name="us-east-1", endpoint_url=url, aws_access_key_id="testing",
+                           aws_secret_access_key="testing")
+        iam.create_user(UserName="auditor")
+        iam.put_user_policy(UserName="auditor", PolicyName="pools-only", PolicyDocument=json.dumps({
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Action": ["cognito-idp:ListUserPools"], "Resource": "*"}]}))
+        key = iam.create_access_key(UserName="auditor")["AccessKey"]
+        env = {**os.environ, "AWS_ACCESS_KEY_ID": key["AccessKeyId"], "AWS_SECRET_ACCESS_KEY": key["SecretAccessKey"],
+               "AWS_DEFAULT_REGION": "eu-west-1", "PYTHONPATH": str(PROJECT_ROOT)}
+        env.pop("AWS_SESSION_TOKEN", None)
+        result = subprocess.run([sys.executable, "-m", "fedctl", "audit", "--env", "prod", "--aws-endpoint-url", url,
+                                 "--outdir", str(tmp_path / "out"), "--report-dir", str(tmp_path / "reports")],
+                                cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert result.returncode == 1
+    assert ("fedctl: prod: access denied to cognito-idp:ListIdentityProviders; grant the IAM action "
+            "cognito-idp:ListIdentityProviders (the audit needs read-only access)") in result.stderr
