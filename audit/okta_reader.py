@@ -61,7 +61,11 @@ async def _read(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[t
     secrets: dict[str, str] = {}
     for wanted in declared.of_kind("okta_app"):
         label = wanted.name
-        apps = await _all("list_applications", lambda after, q=label: client.list_applications(q=q, after=after))
+
+        def apps_page(after: str | None) -> Awaitable[Any]:
+            return client.list_applications(q=label, after=after)  # awaited before `label` changes
+
+        apps = await _all("list_applications", apps_page)
         app = next((a for a in apps if _get(a, "label") == wanted.name), None)
         if app is None:
             continue
@@ -76,16 +80,20 @@ async def _read(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[t
             "type": _value(_get(settings, "application_type")),
         }))
         app_id = str(_get(app, "id"))
-        assignments = await _all("list_application_group_assignments",
-                                 lambda after, i=app_id: client.list_application_group_assignments(
-                                     i, expand="group", after=after))
+
+        def groups_page(after: str | None) -> Awaitable[Any]:
+            return client.list_application_group_assignments(app_id, expand="group", after=after)
+
+        def secrets_page(after: str | None) -> Awaitable[Any]:
+            return client.list_o_auth2_client_secrets(app_id)
+
+        assignments = await _all("list_application_group_assignments", groups_page)
         for assignment in assignments:
             group = (_get(assignment, "embedded") or {}).get("group") or {}
             name = (group.get("profile") or {}).get("name") or _get(assignment, "id")
             objects.append(DeclaredObject("okta_assignment", str(name), f"live assignment {name}",
                                           {"app": wanted.name}))
-        secret_list = await _all("list_o_auth2_client_secrets",
-                                 lambda after, i=app_id: client.list_o_auth2_client_secrets(i), paginated=False)
+        secret_list = await _all("list_o_auth2_client_secrets", secrets_page, paginated=False)
         active = [s for s in secret_list if str(_value(_get(s, "status"))) == "ACTIVE"]
         for idp in declared.of_kind("identity_provider"):
             uses_app = idp.values.get("okta_app") == wanted.name
