@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
@@ -59,3 +60,13 @@ def _cell(value: Any) -> str:
     text = json.dumps(value, default=str) if not isinstance(value, str) else value
     text = text if len(text) <= 120 else text[:117] + "..."
     return "`" + text.replace("|", "\\|").replace("`", "'") + "`"
+
+
+def write_drift_reports(report: DriftReport, folder: Path, basename: str, title: str) -> str:
+    """`<basename>.md`, `.json` and `-junit.xml` in `folder`; returns the Markdown for the console."""
+    folder.mkdir(parents=True, exist_ok=True)
+    markdown = render_drift_markdown(report, title)
+    (folder / f"{basename}.md").write_text(markdown, encoding="utf-8")
+    (folder / f"{basename}.json").write_text(render_drift_json(report), encoding="utf-8")
+    (folder / f"{basename}-junit.xml").write_text(render_drift_junit(report), encoding="utf-8")
+    return markdown

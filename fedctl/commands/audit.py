@@ -18,7 +18,7 @@ from fedctl import exit_codes
 from fedctl.commands.synth import DEFAULT_OUTDIR, add_config_arguments, load_selected, synthesize_environments
 from fedctl.errors import FedctlError
 from fedctl.progress import step
-from reports.drift_report import render_drift_json, render_drift_junit, render_drift_markdown
+from reports.drift_report import write_drift_reports
 
 DEFAULT_REPORT_DIR = Path("fedctl-reports/audit")
 
@@ -48,7 +48,6 @@ def run(args: argparse.Namespace) -> int:
     except AuditError as error:
         raise FedctlError(str(error), exit_codes.FAILURE) from error
     drift_found = False
-    args.report_dir.mkdir(parents=True, exist_ok=True)
     for name, stack_file in written.items():
         declared = declared_from_stack(json.loads(stack_file.read_text(encoding="utf-8")))
         try:
@@ -66,11 +65,7 @@ def run(args: argparse.Namespace) -> int:
         except AuditError as error:
             raise FedctlError(f"{name}: {error}", exit_codes.FAILURE) from error
         report = compare(declared, live, f"live audit of {name}", kinds, okta_secrets)
-        markdown = render_drift_markdown(report, f"fedctl audit: {name}")
-        (args.report_dir / f"{name}-audit.md").write_text(markdown)
-        (args.report_dir / f"{name}-audit.json").write_text(render_drift_json(report))
-        (args.report_dir / f"{name}-audit-junit.xml").write_text(render_drift_junit(report))
-        print(markdown)
+        print(write_drift_reports(report, args.report_dir, f"{name}-audit", f"fedctl audit: {name}"))
         drift_found = drift_found or report.has_drift
     print(f"reports: {args.report_dir}")
     return exit_codes.CHANGES if drift_found else exit_codes.OK

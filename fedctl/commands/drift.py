@@ -11,7 +11,7 @@ from fedctl import exit_codes
 from fedctl.commands.workdirs import add_workdir_arguments, plan_file, terraform_failed, working_dirs
 from fedctl.errors import FedctlError
 from fedctl.progress import step
-from reports.drift_report import render_drift_json, render_drift_junit, render_drift_markdown
+from reports.drift_report import write_drift_reports
 from runner.terraform import TerraformError, TerraformRunner
 
 DEFAULT_REPORT_DIR = Path("fedctl-reports/drift")
@@ -52,12 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise FedctlError(str(error), exit_codes.FAILURE) from error
     except TerraformError as error:
         raise terraform_failed(error) from error
-    args.report_dir.mkdir(parents=True, exist_ok=True)
     for name, report in reports:
-        markdown = render_drift_markdown(report, f"fedctl drift: {name}")
-        (args.report_dir / f"{name}-drift.md").write_text(markdown)
-        (args.report_dir / f"{name}-drift.json").write_text(render_drift_json(report))
-        (args.report_dir / f"{name}-drift-junit.xml").write_text(render_drift_junit(report))
-        print(markdown)
+        print(write_drift_reports(report, args.report_dir, f"{name}-drift", f"fedctl drift: {name}"))
     print(f"reports: {args.report_dir}")
     return exit_codes.CHANGES if any(report.has_drift for _, report in reports) else exit_codes.OK

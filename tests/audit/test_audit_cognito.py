@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import boto3
 import pytest
 
 from audit.declared import DeclaredFederation, declared_from_stack
+from tests.audit.okta_stand_in import Scenario, okta_stand_in
 from tests.conftest import PROJECT_ROOT
 
 MOTO_SERVER = str(Path(sys.executable).parent / "moto_server")
@@ -29,23 +31,31 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def moto() -> Iterator[str]:
-    """A fresh moto server per test (on loopback), so each scenario starts from its own state."""
+@contextmanager
+def moto_server(**environment: str) -> Iterator[str]:
+    """A moto server process on a loopback port, stopped afterwards."""
     port = free_port()
     process = subprocess.Popen([MOTO_SERVER, "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+                               stderr=subprocess.DEVNULL, env={**os.environ, **environment})
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def moto() -> Iterator[str]:
+    """A fresh moto server per test, so each scenario starts from its own state."""
+    with moto_server() as url:
+        yield url
 
 
 @pytest.fixture
@@ -160,8 +170,6 @@ def test_a_missing_pool_is_a_clear_error(moto: str, tmp_path: Path) -> None:
 
 # --- both sides: Cognito on moto, Okta on the recorded-response stand-in -------------------------
 
-from tests.audit.okta_stand_in import Scenario, okta_stand_in  # noqa: E402
-
 
 def run_full_audit(url: str, okta_url: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
     env = {**os.environ, **CREDENTIALS, "PYTHONPATH": str(PROJECT_ROOT), "OKTA_ORG_URL": okta_url,
@@ -226,20 +234,9 @@ def test_a_missing_okta_permission_names_the_scope(moto: str, declared: Declared
 def test_a_missing_iam_permission_names_the_action(tmp_path: Path, declared: DeclaredFederation) -> None:
     """moto enforces IAM after its first N requests: the set-up runs unauthenticated, the audit as a
     user who may list pools but not identity providers."""
-    port = free_port()
     setup_calls = 1 + len(declared.of_kind("domain")) + len(declared.of_kind("identity_provider")) + len(
         declared.of_kind("app_client")) + 3
-    process = subprocess.Popen([MOTO_SERVER, "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env={**os.environ, "INITIAL_NO_AUTH_ACTION_COUNT": str(setup_calls)})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with moto_server(INITIAL_NO_AUTH_ACTION_COUNT=str(setup_calls)) as url:
         provision(url, declared)
         iam = boto3.client("iam", region_name="us-east-1", endpoint_url=url, aws_access_key_id="testing",
                            aws_secret_access_key="testing")
@@ -254,9 +251,6 @@ def test_a_missing_iam_permission_names_the_action(tmp_path: Path, declared: Dec
         result = subprocess.run([sys.executable, "-m", "fedctl", "audit", "--env", "prod", "--aws-endpoint-url", url,
                                  "--outdir", str(tmp_path / "out"), "--report-dir", str(tmp_path / "reports")],
                                 cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
     assert result.returncode == 1
     assert ("fedctl: prod: access denied to cognito-idp:ListIdentityProviders; grant the IAM action "
             "cognito-idp:ListIdentityProviders (the audit needs read-only access)") in result.stderr
