@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +12,7 @@ from config.errors import ConfigError, Problems
 from config.federation_section import read_federation
 from config.model import (CloudBackendConfig, CloudWorkspaceByName, CloudWorkspaceByTags,
                           EnvironmentConfig)
+from config.paths import shown_path
 from config.reader import Section, describe, report_duplicates
 from config.user_pool_section import read_user_pool
 from config.yaml_file import read_yaml
@@ -37,16 +37,16 @@ def environment_files(config_dir: Path) -> list[Path]:
 def load_environments(config_dir: Path, only: Sequence[str] = ()) -> tuple[EnvironmentConfig, ...]:
     """Every environment of `config_dir` (or those named in `only`), all files checked before raising."""
     if not config_dir.is_dir():
-        raise ConfigError([f"{_shown(config_dir)}: not a folder of environment files"])
+        raise ConfigError([f"{shown_path(config_dir)}: not a folder of environment files"])
     files = environment_files(config_dir)
     available = [path.stem for path in files]
     unknown = [name for name in only if name not in available]
     if unknown:
-        raise ConfigError([f"{_shown(config_dir)}: no environment {describe(name)}; expected one of "
+        raise ConfigError([f"{shown_path(config_dir)}: no environment {describe(name)}; expected one of "
                            f"{', '.join(available) or '(none)'}" for name in unknown])
     selected = [path for path in files if not only or path.stem in only]
     if not selected:
-        raise ConfigError([f"{_shown(config_dir)}: no *.yaml environment files"])
+        raise ConfigError([f"{shown_path(config_dir)}: no *.yaml environment files"])
     environments: list[EnvironmentConfig] = []
     problems: list[str] = []
     for path in selected:
@@ -60,7 +60,7 @@ def load_environments(config_dir: Path, only: Sequence[str] = ()) -> tuple[Envir
 
 
 def load_environment(path: Path) -> EnvironmentConfig:
-    shown_as = _shown(path)
+    shown_as = shown_path(path)
     problems = Problems(shown_as)
     if not ENVIRONMENT_NAME_PATTERN.match(path.stem):
         problems.add("", f"file name {path.stem!r} is the environment name; expected 1-31 lower-case letters, "
@@ -111,11 +111,3 @@ def _read_state(state: Section) -> CloudBackendConfig | None:
     else:
         workspace = CloudWorkspaceByTags(cloud.text_list("tags", required=True))
     return CloudBackendConfig(organization=organization, workspace=workspace, hostname=hostname)
-
-
-def _shown(path: Path) -> str:
-    """The path as the user would type it: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-    except ValueError:
-        return str(path)

@@ -55,7 +55,7 @@ def detect_drift(plan: PlanDocument) -> DriftReport:
 
 def _findings(drifted: ResourceChange) -> list[DriftFinding]:
     change = drifted.change
-    if change.after is None or "delete" in change.actions and change.after is None:
+    if change.after is None:
         federation = drifted.type.startswith(FEDERATION_TYPES)
         return [DriftFinding(drifted.address, drifted.type, "(whole resource)",
                              DriftClass.BREAKS_SIGN_IN if federation else DriftClass.COSMETIC,

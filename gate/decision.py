@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
+from config.paths import shown_path
 from gate.catalogue import Rule
 from gate.checkov_scan import CheckRecord, ScanResult
 from gate.suppressions import matching
@@ -33,7 +33,7 @@ def build_report(tool: str, inputs: Sequence[str], scans: Sequence[ScanResult], 
                 title=rule.title if rule else record.check_name,
                 status=Status.SUPPRESSED if suppression else status,
                 resource=record.resource,
-                file=_relative(record.file),
+                file=shown_path(record.file),
                 line=record.line,
                 reason="; ".join(record.details),
                 fix=rule.fix if rule else "",
@@ -46,11 +46,3 @@ def build_report(tool: str, inputs: Sequence[str], scans: Sequence[ScanResult], 
 
 def _builtin_applies(record: CheckRecord) -> bool:
     return record.check_id.startswith("CKV_SECRET") or record.resource.startswith(FEDERATION_PREFIXES)
-
-
-def _relative(path: str) -> str:
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return path
-    return path if relative.startswith("..") else relative

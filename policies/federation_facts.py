@@ -72,7 +72,6 @@ RESOURCE_SERVER_SCOPE_PATTERN = re.compile(r"^[\w.:/-]+/[\w.:/-]+$")
 # Token lifetimes: hard limits of the API and the policy this project enforces (FED_412).
 ACCESS_TOKEN_MINUTES_RANGE = (5, 60)
 ID_TOKEN_MINUTES_RANGE = (5, 60)
-REFRESH_TOKEN_MINUTES_MIN = 60
 REFRESH_TOKEN_DAYS_MAX = 30
 
 # Domain prefixes (FED_602): reserved terms and the shape Cognito accepts.
@@ -83,8 +82,6 @@ US_EAST_1_CERTIFICATE_PATTERN = re.compile(r"^arn:aws[a-z-]*:acm:us-east-1:\d{12
 # Okta org domains (FED_006).
 OKTA_BASE_URLS: frozenset[str] = frozenset({"okta.com", "oktapreview.com", "okta-emea.com"})
 OKTA_ORG_HOST = re.compile(r"^[A-Za-z0-9-]+\.(okta|oktapreview|okta-emea)\.com$")
-OKTA_ISSUER_PATTERN = re.compile(
-    r"^https://[A-Za-z0-9-]+\.(okta|oktapreview|okta-emea)\.com(/oauth2/(default|[A-Za-z0-9]{20}))?$")
 
 # Federation-only clients may use refresh tokens only; SRP is added when local users are allowed.
 FEDERATION_ONLY_AUTH_FLOWS: tuple[str, ...] = ("ALLOW_REFRESH_TOKEN_AUTH",)
