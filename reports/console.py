@@ -27,5 +27,5 @@ def render_console(report: PolicyReport) -> str:
 def _status(finding: object, report: PolicyReport) -> str:
     status = getattr(finding, "status")
     if status == Status.FAILED:
-        return "BLOCKING" if finding in report.blocking else "failed"
+        return "BLOCKING" if report.is_blocking(finding) else "failed"
     return str(status)

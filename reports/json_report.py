@@ -13,7 +13,7 @@ def render_json(report: PolicyReport) -> str:
     def finding(f: Any) -> dict[str, Any]:
         data = asdict(f)
         data["severity"] = f.severity.name
-        data["blocking"] = f in report.blocking
+        data["blocking"] = report.is_blocking(f)
         if f.suppression is not None:
             data["suppression"]["expires"] = f.suppression.expires.isoformat()
         return data

@@ -19,7 +19,7 @@ def render_markdown(report: PolicyReport) -> str:
     if failed:
         lines += ["| | Severity | Rule | Resource | File | What is wrong | How to fix |", "|---|---|---|---|---|---|---|"]
         for f in failed:
-            mark = "⛔" if f in report.blocking else "⚠️"
+            mark = "⛔" if report.is_blocking(f) else "⚠️"
             rule = f"[{f.rule_id}]({f.source})" if f.source.startswith("http") else f.rule_id
             lines.append(f"| {mark} | {f.severity.name} | {rule} | `{f.resource}` | `{f.file}:{f.line}` | "
                          f"{_cell(f.reason or f.title)} | {_cell(f.fix)} |")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from enum import IntEnum
 
@@ -66,9 +67,12 @@ class PolicyReport:
     diagrams: tuple[tuple[str, str], ...] = field(default=())
     """(title, Mermaid flowchart) of each checked stack, for the Markdown report."""
 
-    @property
+    def is_blocking(self, finding: Finding) -> bool:
+        return finding.status == Status.FAILED and finding.severity >= self.threshold
+
+    @cached_property  # reports read it often; at scale there are thousands of findings
     def blocking(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.status == Status.FAILED and f.severity >= self.threshold)
+        return tuple(f for f in self.findings if self.is_blocking(f))
 
     @property
     def passed(self) -> bool:
