@@ -17,6 +17,8 @@ import json
 import os
 import re
 import sys
+import tempfile
+import traceback
 from typing import Any
 
 _TYPE_KEY = re.compile(r'^(\s*)"([A-Za-z0-9_]+)"\s*:\s*\{')
@@ -36,8 +38,42 @@ def main(argv: list[str]) -> int:
     # and UNKNOWN results recorded here would stay in the children.
     os.environ["CHECKOV_PARALLELIZATION_TYPE"] = "none"
 
+    import checkov.main  # noqa: F401 - its ~1,600 checks load now, while the caller may be synthesizing
+
+    from gate.checkov_speedups import apply_speedups, speedups_enabled
+
+    for notice in apply_speedups():
+        print(notice, file=sys.stderr)
+
+    if args.targets_from_stdin:  # checkov is imported by now: the caller may have been synthesizing meanwhile
+        args.target += json.loads(sys.stdin.readline() or "[]")
+    if not args.target:
+        parser.error("no targets")
+
+    frameworks: list[str] = args.framework
+    side_frameworks = ["secrets"] if "secrets" in frameworks and len(frameworks) > 1 and speedups_enabled() else []
+    main_frameworks = [f for f in frameworks if f not in side_frameworks]
+    # The secret scanner reads every line of every file and shares nothing with the other
+    # frameworks: on 2 cores it runs beside them in a fork of this process, checkov already imported.
+    side = _start_in_fork(side_frameworks, args.target, args.external_checks_dir) if side_frameworks else None
+    result = _scan(main_frameworks, args.target, args.external_checks_dir)
+    if side is not None:
+        side_result = _finish_fork(*side)
+        if side_result is None:
+            return 1
+        result = {"loaded_checks": {**side_result["loaded_checks"], **result["loaded_checks"]},
+                  "records": result["records"] + side_result["records"],
+                  "parsing_errors": result["parsing_errors"] + side_result["parsing_errors"]}
+    with open(args.out, "w", encoding="utf-8") as handle:
+        json.dump(result, handle)
+    return 0
+
+
+def _scan(frameworks: list[str], targets: list[str], external_checks_dir: str) -> dict[str, Any]:
+    """One checkov run: the checks it loaded, every record (UNKNOWN too) and its parsing errors."""
     from checkov.common.models.enums import CheckResult
     from checkov.common.output.report import Report
+    from checkov.common.runners.runner_registry import RunnerRegistry
     from checkov.main import Checkov
 
     unknown_records: list[Any] = []
@@ -49,17 +85,10 @@ def main(argv: list[str]) -> int:
         add_record(report, record)
 
     Report.add_record = add_record_keeping_unknown  # type: ignore[method-assign,assignment]
-    if args.targets_from_stdin:  # checkov is imported by now: the caller may have been synthesizing meanwhile
-        args.target += json.loads(sys.stdin.readline() or "[]")
-    if not args.target:
-        parser.error("no targets")
-
-    checkov_argv = ["--skip-download", "--framework", *args.framework, "--external-checks-dir",
-                    args.external_checks_dir, "-o", "json", "--soft-fail"]
-    for target in args.target:
+    checkov_argv = ["--skip-download", "--framework", *frameworks, "--external-checks-dir",
+                    external_checks_dir, "-o", "json", "--soft-fail"]
+    for target in targets:
         checkov_argv += ["-f", target] if os.path.isfile(target) else ["-d", target]
-    from checkov.common.runners.runner_registry import RunnerRegistry
-
     # We read the reports from scan_reports; rendering checkov's own JSON output would cost
     # seconds at scale (13 s at 1,000 federations) for text nobody reads.
     RunnerRegistry.print_reports = lambda *args, **kwargs: None  # type: ignore[method-assign,assignment]
@@ -78,9 +107,42 @@ def main(argv: list[str]) -> int:
         for record in [*report.passed_checks, *report.failed_checks, *report.skipped_checks]:
             records.append(_record(record, loaded))
     records += [_record(record, loaded) for record in unknown_records]
-    with open(args.out, "w", encoding="utf-8") as handle:
-        json.dump({"loaded_checks": loaded, "records": records, "parsing_errors": parsing_errors}, handle)
-    return 0
+    return {"loaded_checks": loaded, "records": records, "parsing_errors": parsing_errors}
+
+
+def _start_in_fork(frameworks: list[str], targets: list[str], external_checks_dir: str) -> tuple[int, str]:
+    """Runs `_scan` in a forked child that writes its result to a file; returns (pid, file)."""
+    handle, out = tempfile.mkstemp(prefix="fedctl-checkov-side-", suffix=".json")
+    os.close(handle)
+    pid = os.fork()
+    if pid == 0:
+        status = 1
+        try:
+            result = _scan(frameworks, targets, external_checks_dir)
+            with open(out, "w", encoding="utf-8") as target:
+                json.dump(result, target)
+            status = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stderr.flush()
+            os._exit(status)  # never run the parent's clean-up code in the child
+    return pid, out
+
+
+def _finish_fork(pid: int, out: str) -> dict[str, Any] | None:
+    """The child's result, or None (its traceback is on stderr) when it failed."""
+    try:
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            print(f"checkov's secret scan failed in its side process: exit {os.waitstatus_to_exitcode(status)}",
+                  file=sys.stderr)
+            return None
+        with open(out, encoding="utf-8") as handle:
+            result: dict[str, Any] = json.load(handle)
+        return result
+    finally:
+        os.unlink(out)
 
 
 def _record(record: Any, loaded: dict[str, list[str]]) -> dict[str, Any]:

@@ -1,0 +1,42 @@
+"""checkov's speedups (gate/checkov_speedups.py, the side process for the secret scan) change
+no record: the whole gallery, secrets included, gives the same records with and without them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gate import checkov_driver
+from gate.checkov_scan import ScanResult, scan
+from gate.checkov_speedups import PLAIN_ENVIRONMENT_VARIABLE
+from tests.gate.gallery import write_gallery
+from tests.policies.checkov_run import CHECKED_RULES, POLICIES
+
+
+def comparable(result: ScanResult) -> tuple[list[str], dict[str, list[str]]]:
+    return sorted(json.dumps(record.__dict__, sort_keys=True) for record in result.records), result.loaded_checks
+
+
+def test_the_gallery_gives_the_same_records_with_and_without_the_speedups(
+        example_stacks: dict[str, dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_gallery(tmp_path, example_stacks["prod"])
+    fast = scan("terraform_json", [tmp_path], POLICIES, CHECKED_RULES, with_secrets=True)
+    monkeypatch.setenv(PLAIN_ENVIRONMENT_VARIABLE, "1")
+    plain = scan("terraform_json", [tmp_path], POLICIES, CHECKED_RULES, with_secrets=True)
+    assert comparable(fast) == comparable(plain)
+    # The comparison covers what matters: failures of the pack, of checkov's checks and of its secret scan.
+    failed = {record.check_id for record in fast.records if record.result == "FAILED"}
+    assert {"FED_701", "CKV_AWS_41"} <= failed
+    assert any(check_id.startswith("CKV_SECRET_") for check_id in failed)
+
+
+def test_a_failed_side_scan_fails_the_driver(monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    def broken_scan(*_: Any) -> dict[str, Any]:
+        raise RuntimeError("the secret scan broke")
+
+    monkeypatch.setattr(checkov_driver, "_scan", broken_scan)
+    assert checkov_driver._finish_fork(*checkov_driver._start_in_fork(["secrets"], ["x"], "policies")) is None
+    assert "the secret scan broke" in capfd.readouterr().err
