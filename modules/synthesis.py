@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import sys
@@ -40,7 +42,8 @@ def synthesize(environments: Sequence[EnvironmentConfig], outdir: Path) -> dict[
     outdir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".synth-", dir=outdir.parent) as scratch:
         scratch_dir = Path(scratch)
-        build_app(environments, scratch_dir).synth()
+        with _without_garbage_collection():
+            build_app(environments, scratch_dir).synth()
         (outdir / "stacks").mkdir(parents=True, exist_ok=True)
         written: dict[str, Path] = {}
         for environment in environments:
@@ -53,6 +56,19 @@ def synthesize(environments: Sequence[EnvironmentConfig], outdir: Path) -> dict[
     for notice in lazy_node_packages.make_cached_packages_lazy():  # a cold cache: fast from the next run on
         print(notice, file=sys.stderr)
     return written
+
+
+@contextlib.contextmanager
+def _without_garbage_collection() -> Iterator[None]:
+    """Building the app makes thousands of small proxy objects and no garbage cycles worth
+    collecting; the collector's passes over them cost ~10% at 1,000 federations. Freezing the
+    result keeps the collector (and the one at exit) from walking it again."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _merge_manifest(new_manifest: Path, manifest: Path) -> None:

@@ -66,10 +66,12 @@ class FederatedUserPool(Construct):
             schema=[_schema_item(attribute) for attribute in config.schema],
         )
         pin_address(self.pool, "user_pool")
+        # Read once: every identity provider refers to it, and each read is a round trip to Node.
+        self._id = self.pool.id
 
     @property
     def id(self) -> str:
-        return self.pool.id
+        return self._id
 
     @property
     def issuer(self) -> str:
