@@ -14,6 +14,7 @@ from config.model import (CloudBackendConfig, CloudWorkspaceByName, CloudWorkspa
                           EnvironmentConfig)
 from config.paths import shown_path
 from config.reader import Section, describe, report_duplicates
+from config.sharding import MAXIMUM_SHARDS, stack_names
 from config.user_pool_section import read_user_pool
 from config.yaml_file import read_yaml
 
@@ -22,7 +23,7 @@ REGION_PATTERN = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
 WORKSPACE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,90}$")
 DEFAULT_CLOUD_HOSTNAME = "app.terraform.io"
 
-TOP_KEYS = ("production", "aws", "user_pool", "app_clients", "federations", "state")
+TOP_KEYS = ("production", "aws", "user_pool", "app_clients", "federations", "state", "shards")
 AWS_KEYS = ("region",)
 POOL_KEYS = ("name", "schema", "deletion_protection", "mfa", "feature_tier", "threat_protection", "domain")
 STATE_KEYS = ("backend", "cloud")
@@ -54,9 +55,24 @@ def load_environments(config_dir: Path, only: Sequence[str] = ()) -> tuple[Envir
             environments.append(load_environment(path))
         except ConfigError as error:
             problems.extend(error.problems)
+    problems += _stack_name_clashes(environments)
     if problems:
         raise ConfigError(problems)
     return tuple(environments)
+
+
+def _stack_name_clashes(environments: Sequence[EnvironmentConfig]) -> list[str]:
+    """A sharded environment's stacks (`prod-clients`, …) must not share a name with another environment's."""
+    owners: dict[str, EnvironmentConfig] = {}
+    clashes: list[str] = []
+    for environment in environments:
+        for stack in stack_names(environment):
+            other = owners.setdefault(stack, environment)
+            if other is not environment:
+                clashes.append(f"{environment.source_file}: stack {stack!r} is also a stack of environment "
+                               f"{other.name!r} ({other.source_file}); a sharded environment names its stacks "
+                               "<env>-shard-N and <env>-clients: rename one of the environments")
+    return clashes
 
 
 def load_environment(path: Path) -> EnvironmentConfig:
@@ -85,9 +101,16 @@ def load_environment(path: Path) -> EnvironmentConfig:
 
     check_consistency(problems, pool, clients, federations)
     cloud = _read_state(top.section("state", STATE_KEYS))
+    shards = top.number("shards", 1, 1, MAXIMUM_SHARDS, "stacks")
+    if shards > 1 and len(federations) < shards:
+        top.problem("shards", f"got {shards}; expected at most one shard per federation ({len(federations)})")
+    if shards > 1 and cloud is not None and isinstance(cloud.workspace, CloudWorkspaceByTags):
+        top.problem("state.cloud.tags", "a sharded environment needs a named workspace (state.cloud.workspace); "
+                                        "its stacks use <workspace>, <workspace>-shard-N and <workspace>-clients")
     problems.raise_if_any()
     return EnvironmentConfig(name=path.stem, source_file=shown_as, production=production, region=region,
-                             user_pool=pool, app_clients=clients, federations=federations, cloud=cloud)
+                             user_pool=pool, app_clients=clients, federations=federations, cloud=cloud,
+                             shards=shards)
 
 
 def _read_state(state: Section) -> CloudBackendConfig | None:

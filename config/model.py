@@ -204,6 +204,8 @@ class EnvironmentConfig:
     federations: tuple[FederationConfig, ...]
     cloud: CloudBackendConfig | None = field(default=None)
     """None means Terraform's local backend."""
+    shards: int = 1
+    """How many stacks the federations are spread over (see `config.sharding`); 1: one stack."""
 
     def federation(self, name: str) -> FederationConfig:
         return next(f for f in self.federations if f.name == name)

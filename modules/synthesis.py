@@ -22,22 +22,29 @@ for _notice in lazy_node_packages.prepare():
 from cdktf import App  # noqa: E402
 
 from config.model import EnvironmentConfig  # noqa: E402
+from config.sharding import stack_names  # noqa: E402
 from modules.federation_stack import FederationStack  # noqa: E402
+from modules.sharded_stacks import add_sharded_stacks  # noqa: E402
 
 
 def build_app(environments: Sequence[EnvironmentConfig], outdir: Path | None = None) -> App:
-    """The app with one stack per environment; `outdir=None` lets `cdktf synth` choose."""
+    """The app with one stack per environment (N + 2 when sharded); `outdir=None` lets `cdktf synth` choose."""
     app = App(outdir=str(outdir)) if outdir is not None else App()
     for environment in environments:
-        FederationStack(app, environment)
+        if environment.shards == 1:
+            FederationStack(app, environment)
+        else:
+            add_sharded_stacks(app, environment)
     return app
 
 
 def synthesize(environments: Sequence[EnvironmentConfig], outdir: Path) -> dict[str, Path]:
-    """Writes `<outdir>/stacks/<env>/cdk.tf.json` for each environment; returns them by name.
+    """Writes `<outdir>/stacks/<stack>/cdk.tf.json` for each stack of each environment; returns
+    them by stack name, in the order they must be applied.
 
     Synthesis happens in a scratch folder next to `outdir`; only complete stacks are moved in,
-    so a failure leaves the previous output untouched. Stacks of other environments stay.
+    so a failure leaves the previous output untouched. Stacks of other environments stay; those
+    an environment no longer has (it was sharded differently) are removed.
     """
     outdir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".synth-", dir=outdir.parent) as scratch:
@@ -47,12 +54,14 @@ def synthesize(environments: Sequence[EnvironmentConfig], outdir: Path) -> dict[
         (outdir / "stacks").mkdir(parents=True, exist_ok=True)
         written: dict[str, Path] = {}
         for environment in environments:
-            target = outdir / "stacks" / environment.name
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.move(str(scratch_dir / "stacks" / environment.name), str(target))
-            written[environment.name] = target / "cdk.tf.json"
-        _merge_manifest(scratch_dir / "manifest.json", outdir / "manifest.json")
+            _remove_former_stacks(outdir / "stacks", environment)
+            for name in stack_names(environment):
+                target = outdir / "stacks" / name
+                if target.exists():
+                    shutil.rmtree(target)
+                shutil.move(str(scratch_dir / "stacks" / name), str(target))
+                written[name] = target / "cdk.tf.json"
+        _merge_manifest(scratch_dir / "manifest.json", outdir / "manifest.json", environments)
     for notice in lazy_node_packages.make_cached_packages_lazy():  # a cold cache: fast from the next run on
         print(notice, file=sys.stderr)
     return written
@@ -71,10 +80,26 @@ def _without_garbage_collection() -> Iterator[None]:
         gc.enable()
 
 
-def _merge_manifest(new_manifest: Path, manifest: Path) -> None:
+def _former_stack(name: str, environment: EnvironmentConfig) -> bool:
+    """A stack folder of this environment under a layout it no longer has (other shard counts)."""
+    prefix = f"{environment.name}-"
+    suffix = name.removeprefix(prefix)
+    return name.startswith(prefix) and (suffix == "clients" or (suffix.startswith("shard-") and suffix[6:].isdigit())) \
+        and name not in stack_names(environment)
+
+
+def _remove_former_stacks(stacks_dir: Path, environment: EnvironmentConfig) -> None:
+    for folder in stacks_dir.iterdir():
+        if folder.is_dir() and _former_stack(folder.name, environment):
+            shutil.rmtree(folder)
+
+
+def _merge_manifest(new_manifest: Path, manifest: Path, environments: Sequence[EnvironmentConfig]) -> None:
     """Keeps cdktf-cli's manifest listing every stack present in `outdir`."""
     merged = json.loads(new_manifest.read_text(encoding="utf-8"))
     if manifest.exists():
         previous = json.loads(manifest.read_text(encoding="utf-8"))
-        merged["stacks"] = {**previous.get("stacks", {}), **merged.get("stacks", {})}
+        kept = {name: stack for name, stack in previous.get("stacks", {}).items()
+                if not any(_former_stack(name, environment) for environment in environments)}
+        merged["stacks"] = {**kept, **merged.get("stacks", {})}
     manifest.write_text(json.dumps(merged, indent=2) + "\n", encoding="utf-8")

@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
+from cross_stack import joined_stack, load_json
 from policy_values import as_list, plain, references_in
 
 
@@ -314,7 +315,7 @@ def document_for(scanned_file: str, conf: dict[str, Any], graph: Any) -> Federat
         return _cached_file(plan_file, lambda data: from_plan(data))
     json_file = _runner_file_path()
     if json_file is not None and json_file.endswith(".json"):
-        return _cached_file(json_file, from_terraform_json)
+        return _cached_stack(json_file)
     if graph is not None:
         return from_checkov_graph(graph, _directory_of(graph, conf.get("__address__"), scanned_file))
     raise LookupError(f"cannot locate the document of {scanned_file}; neither a file nor a graph was given")
@@ -330,6 +331,24 @@ def _cached_file(path: str, build: Any) -> FederationDocument:
         with open(path, encoding="utf-8") as handle:
             _CACHE[key] = build(json.load(handle))
     return _CACHE[key]
+
+
+_RAW: dict[tuple[str, float], Any] = {}
+
+
+def _cached_stack(path: str) -> FederationDocument:
+    """A Terraform JSON stack joined with the stacks it is linked to (`cross_stack`)."""
+    key = (path, os.path.getmtime(path))
+    if key not in _CACHE:
+        _CACHE[key] = from_terraform_json(joined_stack(path, _cached_raw))
+    return _CACHE[key]
+
+
+def _cached_raw(path: str) -> Any:
+    key = (path, os.path.getmtime(path))
+    if key not in _RAW:
+        _RAW[key] = load_json(path)
+    return _RAW[key]
 
 
 def _runner_file_path() -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from audit.aws_reader import read_cognito
 from audit.compare import compare
 from audit.declared import declared_from_stack
+from policies.cross_stack import joined_stack, load_json
 from audit.errors import AuditError
 from audit.live import LiveFederation
 from audit.okta_reader import okta_config_from_environment, read_okta
@@ -42,14 +42,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
-    written = synthesize_environments(load_selected(args), args.outdir)
+    environments = load_selected(args)
+    written = synthesize_environments(environments, args.outdir)
     try:
         okta_config = okta_config_from_environment()
     except AuditError as error:
         raise FedctlError(str(error), exit_codes.FAILURE) from error
     drift_found = False
-    for name, stack_file in written.items():
-        declared = declared_from_stack(json.loads(stack_file.read_text(encoding="utf-8")))
+    for name in (environment.name for environment in environments):
+        # A sharded environment is audited as a whole: its stacks joined as the gate joins them.
+        declared = declared_from_stack(joined_stack(str(written[name]), load_json))
         try:
             with step(f"{name}: reading Cognito ({declared.pool_name}, {declared.region})"):
                 live = read_cognito(declared, endpoint_url=args.aws_endpoint_url)
