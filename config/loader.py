@@ -102,8 +102,6 @@ def load_environment(path: Path) -> EnvironmentConfig:
     check_consistency(problems, pool, clients, federations)
     cloud = _read_state(top.section("state", STATE_KEYS))
     shards = top.number("shards", 1, 1, MAXIMUM_SHARDS, "stacks")
-    if shards > 1 and len(federations) < shards:
-        top.problem("shards", f"got {shards}; expected at most one shard per federation ({len(federations)})")
     if shards > 1 and cloud is not None and isinstance(cloud.workspace, CloudWorkspaceByTags):
         top.problem("state.cloud.tags", "a sharded environment needs a named workspace (state.cloud.workspace); "
                                         "its stacks use <workspace>, <workspace>-shard-N and <workspace>-clients")

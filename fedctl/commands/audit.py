@@ -10,7 +10,6 @@ from pathlib import Path
 from audit.aws_reader import read_cognito
 from audit.compare import compare
 from audit.declared import declared_from_stack
-from policies.cross_stack import joined_stack, load_json
 from audit.errors import AuditError
 from audit.live import LiveFederation
 from audit.okta_reader import okta_config_from_environment, read_okta
@@ -18,6 +17,7 @@ from fedctl import exit_codes
 from fedctl.commands.synth import DEFAULT_OUTDIR, add_config_arguments, load_selected, synthesize_environments
 from fedctl.errors import FedctlError
 from fedctl.progress import step
+from policies.cross_stack import joined_stack, load_json
 from reports.drift_report import write_drift_reports
 
 DEFAULT_REPORT_DIR = Path("fedctl-reports/audit")
