@@ -21,7 +21,9 @@ from bench.measure import Measurement, measure
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_DIR = PROJECT_ROOT / "environments"
-FLOOR = "import json,sys; d=json.load(open(sys.argv[1])); open(sys.argv[2],'w').write(json.dumps(d, indent=2))"
+# Every stack read and written again with json.dumps: the least any synthesizer must do.
+FLOOR = ("import json,sys\nfor i, p in enumerate(sys.argv[2:]): "
+         "open(f'{sys.argv[1]}-{i}.json','w').write(json.dumps(json.load(open(p)), indent=2))")
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,9 @@ class CaseResult:
     measurements: dict[str, Measurement]
 
 
-def run_benchmark(sizes: Sequence[int], runs: int, include_example: bool = True,
+def run_benchmark(sizes: Sequence[int], runs: int, include_example: bool = True, shards: int = 1,
                   progress: Any = None) -> list[CaseResult]:
+    """`shards` > 1 adds the largest size once more, its federations spread over that many stacks."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     fedctl = [sys.executable, "-m", "fedctl"]
     results = []
@@ -44,23 +47,27 @@ def run_benchmark(sizes: Sequence[int], runs: int, include_example: bool = True,
         for size in sizes:
             config = write_generated_environment(root / f"config-{size}", size).parent
             cases.append((f"N={size}", config, size))
+        if shards > 1 and sizes:
+            size = max(sizes)
+            config = write_generated_environment(root / f"config-{size}-sharded", size, shards=shards).parent
+            cases.append((f"N={size}, {shards} shards", config, size))
         for case, config_dir, federations in cases:
             if progress:
                 progress(f"{case}: synth, naive synth, floor, gate, drift-parse ({runs} runs each)")
-            out = root / f"out-{case}"
+            slug = case.replace(" ", "").replace(",", "-")
+            out = root / f"out-{slug}"
             synth = measure("synth", [*fedctl, "synth", "--config-dir", str(config_dir), "--outdir", str(out)], runs,
                             env)
             naive = measure("naive synth", [*fedctl, "synth", "--config-dir", str(config_dir), "--outdir",
-                                            str(root / f"naive-{case}")], runs, {**env, "FEDCTL_LAZY_PROVIDERS": "0"})
-            stack = next(out.glob("stacks/*/cdk.tf.json"))
-            floor = measure("floor (json.dumps)", [sys.executable, "-c", FLOOR, str(stack), str(root / "floor.json")],
-                            runs, env)
+                                            str(root / f"naive-{slug}")], runs, {**env, "FEDCTL_LAZY_PROVIDERS": "0"})
+            stacks = [str(path) for path in sorted(out.glob("stacks/*/cdk.tf.json"))]
+            floor = measure("floor (json.dumps)", [sys.executable, "-c", FLOOR, str(root / "floor"), *stacks], runs, env)
             gate = measure("gate", [*fedctl, "gate", "--config-dir", str(config_dir), "--outdir", str(out),
-                                    "--report-dir", str(root / f"gate-{case}")], runs, env)
-            plan = root / f"drift-{case}.json"
+                                    "--report-dir", str(root / f"gate-{slug}")], runs, env)
+            plan = root / f"drift-{slug}.json"
             plan.write_text(json.dumps(drift_plan(federations)))
             drift = measure("drift-parse", [*fedctl, "drift", "--plan-json", str(plan), "--report-dir",
-                                            str(root / f"drift-{case}")], runs, env)
+                                            str(root / f"drift-{slug}")], runs, env)
             results.append(CaseResult(case, federations, {m.name: m for m in (synth, naive, floor, gate, drift)}))
     return results
 

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 
-def generated_environment(federations: int) -> dict[str, Any]:
+def generated_environment(federations: int, shards: int = 1) -> dict[str, Any]:
     names = [f"customer{index:04d}" for index in range(1, federations)]
     return {
         "production": True,
@@ -27,11 +27,12 @@ def generated_environment(federations: int) -> dict[str, Any]:
               for name in names),
         ],
         "state": {"backend": "cloud", "cloud": {"organization": "acme", "workspace": f"bench-{federations}"}},
+        **({"shards": shards} if shards > 1 else {}),
     }
 
 
-def write_generated_environment(folder: Path, federations: int, name: str | None = None) -> Path:
+def write_generated_environment(folder: Path, federations: int, name: str | None = None, shards: int = 1) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name or f'n{federations}'}.yaml"
-    path.write_text(yaml.safe_dump(generated_environment(federations), sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.safe_dump(generated_environment(federations, shards), sort_keys=False), encoding="utf-8")
     return path

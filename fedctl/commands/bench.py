@@ -19,6 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--sizes", default="1,10,100,1000", metavar="N,N,...",
                         help="federations per generated configuration (default: %(default)s)")
     parser.add_argument("--runs", type=int, default=5, metavar="N", help="runs per measurement (default: 5)")
+    parser.add_argument("--shards", type=int, default=4, metavar="K",
+                        help="also time the largest size spread over K stacks (default: %(default)s; 1: skip)")
     parser.add_argument("--no-example", action="store_true", help="skip the bundled example")
     parser.add_argument("--output-dir", type=Path, default=DEFAULT_OUTPUT, metavar="DIR",
                         help="where bench.md and bench.json go (default: %(default)s)")
@@ -27,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
-    results = run_benchmark(sizes, args.runs, include_example=not args.no_example,
+    results = run_benchmark(sizes, args.runs, include_example=not args.no_example, shards=args.shards,
                             progress=lambda message: print(f"fedctl: bench {message}", flush=True))
     args.output_dir.mkdir(parents=True, exist_ok=True)
     markdown = render_markdown(results, args.runs)

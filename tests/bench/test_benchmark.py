@@ -29,15 +29,15 @@ def test_drift_plan_has_one_drifted_identity_provider_per_federation() -> None:
 
 
 def test_bench_writes_a_table_and_json_with_medians_and_references(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "fedctl", "bench", "--sizes", "1", "--runs", "1", "--no-example",
-                             "--output-dir", str(tmp_path)], cwd=PROJECT_ROOT, capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "fedctl", "bench", "--sizes", "2", "--shards", "2", "--runs", "1",
+                             "--no-example", "--output-dir", str(tmp_path)], cwd=PROJECT_ROOT, capture_output=True, text=True,
                             timeout=900, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert result.returncode == 0, result.stderr
     document = json.loads((tmp_path / "bench.json").read_text())
-    (case,) = document["cases"]
-    assert case["case"] == "N=1"
-    assert set(case["measurements"]) == {"synth", "naive synth", "floor (json.dumps)", "gate", "drift-parse"}
-    for measurement in case["measurements"].values():
-        assert measurement["median_seconds"] > 0 and measurement["median_peak_mib"] > 0
+    assert [case["case"] for case in document["cases"]] == ["N=2", "N=2, 2 shards"]
+    for case in document["cases"]:
+        assert set(case["measurements"]) == {"synth", "naive synth", "floor (json.dumps)", "gate", "drift-parse"}
+        for measurement in case["measurements"].values():
+            assert measurement["median_seconds"] > 0 and measurement["median_peak_mib"] > 0
     table = (tmp_path / "bench.md").read_text()
-    assert "| N=1 |" in table and "× floor" in table
+    assert "| N=2 |" in table and "| N=2, 2 shards |" in table and "× floor" in table

@@ -28,7 +28,7 @@ def test_adding_a_shard_moves_only_what_the_new_shard_wins() -> None:
 
 
 def test_shards_split_the_federations_evenly_enough(tmp_path: Path) -> None:
-    document = generated_environment(400) | {"shards": 4}
+    document = generated_environment(400, shards=4)
     (tmp_path / "big.yaml").write_text(yaml.safe_dump(document))
     environment = load_environment(tmp_path / "big.yaml")
     sizes = [len(shard.federations) for shard in shards_of(environment)]

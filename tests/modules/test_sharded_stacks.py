@@ -21,7 +21,7 @@ READ = re.compile(r"^\$\{data\.terraform_remote_state\.cross-stack-reference-inp
 
 
 def local_environment(shards: int) -> dict[str, Any]:
-    document = generated_environment(FEDERATIONS) | {"shards": shards}
+    document = generated_environment(FEDERATIONS, shards)
     document.pop("state")
     return document
 
@@ -112,7 +112,7 @@ def test_every_stack_reads_other_states_where_they_are_written(synthesized: Any)
 def test_terraform_cloud_workspaces_follow_the_stack_names(tmp_path: Path) -> None:
     from modules.synthesis import synthesize
 
-    (tmp_path / "prod.yaml").write_text(yaml.safe_dump(generated_environment(4) | {"shards": 2}))
+    (tmp_path / "prod.yaml").write_text(yaml.safe_dump(generated_environment(4, shards=2)))
     written = synthesize([load_environment(tmp_path / "prod.yaml")], tmp_path / "out")
     assert [stack(path)["terraform"]["cloud"]["workspaces"]["name"] for path in written.values()] == [
         "bench-4", "bench-4-shard-1", "bench-4-shard-2", "bench-4-clients"]
