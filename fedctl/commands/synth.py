@@ -1,4 +1,4 @@
-"""`fedctl synth`: environment files → `cdktf.out/stacks/<env>/cdk.tf.json`."""
+"""`fedctl synth`: environment files → `cdktf.out/stacks/<stack>/cdk.tf.json`."""
 
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "synth", help="validate the environment files and synthesize one Terraform stack per environment",
         description="Validates every selected environment file (all problems at once; nothing is "
-                    "written when one is wrong), then writes OUTDIR/stacks/<env>/cdk.tf.json.")
+                    "written when one is wrong), then writes OUTDIR/stacks/<env>/cdk.tf.json; a sharded "
+                    "environment (shards: N) also <env>-shard-1..N and <env>-clients, listed in apply order.")
     add_config_arguments(parser)
     parser.add_argument("--outdir", type=Path, default=DEFAULT_OUTDIR, metavar="DIR",
                         help="where to write the stacks (default: %(default)s)")
