@@ -17,6 +17,7 @@ one-line notice.
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 import os
 from pathlib import Path
@@ -61,15 +62,12 @@ def _parse_terraform_json_with_libyaml() -> str | None:
     from checkov.common.parsers.yaml.loader import SafeLineLoader
     from checkov.terraform_json import parser
 
-    try:
-        from yaml.cyaml import CParser as c_parser
-    except ImportError:  # PyYAML built without libyaml
-        c_parser = None
+    c_parser: Any = getattr(importlib.import_module("yaml.cyaml"), "CParser", None)  # None: PyYAML without libyaml
     original_loads: Callable[..., Any] | None = getattr(parser, "loads", None)
     if c_parser is None or original_loads is None or not hasattr(parser, "prepare_definition"):
         return "libyaml or checkov's Terraform JSON parser is not as expected"
 
-    class LibyamlLineLoader(c_parser, SafeLineLoader):  # type: ignore[misc,valid-type]
+    class LibyamlLineLoader(c_parser, SafeLineLoader):  # type: ignore[misc]
         """checkov's SafeLineLoader (line numbers, its booleans) on libyaml's parser."""
 
         def __init__(self, stream: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reports.model import PolicyReport, Status
+from reports.model import Finding, PolicyReport, Status
 
 
 def render_console(report: PolicyReport) -> str:
@@ -24,8 +24,7 @@ def render_console(report: PolicyReport) -> str:
     return "\n".join(lines)
 
 
-def _status(finding: object, report: PolicyReport) -> str:
-    status = getattr(finding, "status")
-    if status == Status.FAILED:
+def _status(finding: Finding, report: PolicyReport) -> str:
+    if finding.status == Status.FAILED:
         return "BLOCKING" if report.is_blocking(finding) else "failed"
-    return str(status)
+    return str(finding.status)

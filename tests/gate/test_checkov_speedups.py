@@ -4,6 +4,9 @@ no record: the whole gallery, secrets included, gives the same records with and 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,7 @@ import pytest
 from gate import checkov_driver
 from gate.checkov_scan import ScanResult, scan
 from gate.checkov_speedups import PLAIN_ENVIRONMENT_VARIABLE
+from tests.conftest import PROJECT_ROOT
 from tests.gate.gallery import write_gallery
 from tests.policies.checkov_run import CHECKED_RULES, POLICIES
 
@@ -40,3 +44,11 @@ def test_a_failed_side_scan_fails_the_driver(monkeypatch: pytest.MonkeyPatch, ca
     monkeypatch.setattr(checkov_driver, "_scan", broken_scan)
     assert checkov_driver._finish_fork(*checkov_driver._start_in_fork(["secrets"], ["x"], "policies")) is None
     assert "the secret scan broke" in capfd.readouterr().err
+
+
+def test_every_speedup_fits_the_pinned_checkov() -> None:
+    # A speedup that no longer fits is skipped with a notice; with the locked checkov none may be.
+    code = "import checkov.main\nfrom gate.checkov_speedups import apply_speedups\nprint(apply_speedups())"
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                            timeout=300, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert (result.returncode, result.stdout.strip()) == (0, "[]"), result.stderr
