@@ -14,7 +14,7 @@ from config.model import (CloudBackendConfig, CloudWorkspaceByName, CloudWorkspa
                           EnvironmentConfig)
 from config.paths import shown_path
 from config.reader import Section, describe, report_duplicates
-from config.sharding import MAXIMUM_SHARDS, stack_names
+from config.sharding import MAXIMUM_SHARDS, SHARD_STACK_NAME
 from config.user_pool_section import read_user_pool
 from config.yaml_file import read_yaml
 
@@ -55,23 +55,23 @@ def load_environments(config_dir: Path, only: Sequence[str] = ()) -> tuple[Envir
             environments.append(load_environment(path))
         except ConfigError as error:
             problems.extend(error.problems)
-    problems += _stack_name_clashes(environments)
+    problems += _stack_name_clashes(files, selected)
     if problems:
         raise ConfigError(problems)
     return tuple(environments)
 
 
-def _stack_name_clashes(environments: Sequence[EnvironmentConfig]) -> list[str]:
-    """A sharded environment's stacks (`prod-clients`, …) must not share a name with another environment's."""
-    owners: dict[str, EnvironmentConfig] = {}
+def _stack_name_clashes(files: Sequence[Path], selected: Sequence[Path]) -> list[str]:
+    """`<env>-clients` and `<env>-shard-N` are the stack names of a sharded `<env>` (and the
+    folders `fedctl synth` removes when `<env>` stops being sharded): no other environment may
+    take one of them, sharded or not."""
+    stems = {path.stem for path in files}
     clashes: list[str] = []
-    for environment in environments:
-        for stack in stack_names(environment):
-            other = owners.setdefault(stack, environment)
-            if other is not environment:
-                clashes.append(f"{environment.source_file}: stack {stack!r} is also a stack of environment "
-                               f"{other.name!r} ({other.source_file}); a sharded environment names its stacks "
-                               "<env>-shard-N and <env>-clients: rename one of the environments")
+    for path in selected:
+        match = SHARD_STACK_NAME.match(path.stem)
+        if match and match.group(1) in stems:
+            clashes.append(f"{shown_path(path)}: the name {path.stem!r} is reserved for a stack of environment "
+                           f"{match.group(1)!r} when it is sharded; rename this environment")
     return clashes
 
 

@@ -17,11 +17,14 @@ creates it in another, so N is best chosen once, with room to grow.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from config.model import EnvironmentConfig, FederationConfig
 
 MAXIMUM_SHARDS = 64
+SHARD_STACK_NAME = re.compile(r"^(.+)-(clients|shard-[0-9]+)$")
+"""A stack of a sharded environment other than its first; group 1 is the environment."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@ never take the gate down with it or be mistaken for a pass. Beyond checkov's own
 records what checkov hides: which checks were actually loaded (checkov logs and skips a check
 that fails to import), the UNKNOWN results it drops, and each record's full resource address
 (for Terraform JSON checkov names a resource only `resource.<name>`).
+
+With several frameworks, checkov's secret scan runs in a fork of this process beside the others
+(checkov already imported), and `gate.checkov_speedups` trims checkov's internals; both can be
+turned off with FEDCTL_CHECKOV_PLAIN=1.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import io
 import json
 import os
 import re
+import signal
 import sys
 import tempfile
 import traceback
@@ -56,7 +61,13 @@ def main(argv: list[str]) -> int:
     # The secret scanner reads every line of every file and shares nothing with the other
     # frameworks: on 2 cores it runs beside them in a fork of this process, checkov already imported.
     side = _start_in_fork(side_frameworks, args.target, args.external_checks_dir) if side_frameworks else None
-    result = _scan(main_frameworks, args.target, args.external_checks_dir)
+    try:
+        result = _scan(main_frameworks, args.target, args.external_checks_dir)
+    except BaseException:
+        if side is not None:  # no orphan scanning on after the main scan failed
+            os.kill(side[0], signal.SIGKILL)
+            _finish_fork(*side)
+        raise
     if side is not None:
         side_result = _finish_fork(*side)
         if side_result is None:

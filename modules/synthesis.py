@@ -22,7 +22,7 @@ for _notice in lazy_node_packages.prepare():
 from cdktf import App  # noqa: E402
 
 from config.model import EnvironmentConfig  # noqa: E402
-from config.sharding import stack_names  # noqa: E402
+from config.sharding import SHARD_STACK_NAME, stack_names  # noqa: E402
 from modules.federation_stack import FederationStack  # noqa: E402
 from modules.sharded_stacks import add_sharded_stacks  # noqa: E402
 
@@ -81,11 +81,10 @@ def _without_garbage_collection() -> Iterator[None]:
 
 
 def _former_stack(name: str, environment: EnvironmentConfig) -> bool:
-    """A stack folder of this environment under a layout it no longer has (other shard counts)."""
-    prefix = f"{environment.name}-"
-    suffix = name.removeprefix(prefix)
-    return name.startswith(prefix) and (suffix == "clients" or (suffix.startswith("shard-") and suffix[6:].isdigit())) \
-        and name not in stack_names(environment)
+    """A stack folder of this environment under a layout it no longer has (other shard counts);
+    the loader keeps other environments from taking such names."""
+    match = SHARD_STACK_NAME.match(name)
+    return match is not None and match.group(1) == environment.name and name not in stack_names(environment)
 
 
 def _remove_former_stacks(stacks_dir: Path, environment: EnvironmentConfig) -> None:

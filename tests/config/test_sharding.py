@@ -60,11 +60,11 @@ def test_a_sharded_environment_needs_a_named_workspace(tmp_path: Path) -> None:
                         "(state.cloud.workspace); its stacks use <workspace>, <workspace>-shard-N and <workspace>-clients"]
 
 
-def test_a_shard_stack_may_not_take_another_environments_name(tmp_path: Path) -> None:
-    prod = yaml.safe_load(Path("environments/prod.yaml").read_text()) | {"shards": 2}
-    (tmp_path / "prod.yaml").write_text(yaml.safe_dump(prod))
+def test_a_shard_stack_name_may_not_be_another_environment(tmp_path: Path) -> None:
+    # Even while prod is not sharded: synthesizing prod removes its former prod-clients stack.
+    (tmp_path / "prod.yaml").write_text(Path("environments/prod.yaml").read_text())
     (tmp_path / "prod-clients.yaml").write_text(Path("environments/dev.yaml").read_text())
     with pytest.raises(ConfigError) as raised:
-        load_environments(tmp_path)
-    assert len(raised.value.problems) == 1
-    assert "stack 'prod-clients' is also a stack of environment 'prod-clients'" in raised.value.problems[0]
+        load_environments(tmp_path, ["prod-clients"])
+    assert list(raised.value.problems) == [f"{tmp_path / 'prod-clients.yaml'}: the name 'prod-clients' is reserved for a "
+                                           "stack of environment 'prod' when it is sharded; rename this environment"]
