@@ -37,7 +37,8 @@ def run_benchmark(sizes: Sequence[int], runs: int, include_example: bool = True,
                   progress: Any = None) -> list[CaseResult]:
     """`shards` > 1 adds the largest size once more, its federations spread over that many stacks."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    fedctl = [sys.executable, "-m", "fedctl"]
+    fedctl = [sys.executable, "-O", "-m", "fedctl"]  # as `pipenv run fedctl` runs it (Pipfile)
+    naive_fedctl = [sys.executable, "-m", "fedctl"]  # a plain Python program
     results = []
     with tempfile.TemporaryDirectory(prefix="fedctl-bench-") as scratch:
         root = Path(scratch)
@@ -58,7 +59,7 @@ def run_benchmark(sizes: Sequence[int], runs: int, include_example: bool = True,
             out = root / f"out-{slug}"
             synth = measure("synth", [*fedctl, "synth", "--config-dir", str(config_dir), "--outdir", str(out)], runs,
                             env)
-            naive = measure("naive synth", [*fedctl, "synth", "--config-dir", str(config_dir), "--outdir",
+            naive = measure("naive synth", [*naive_fedctl, "synth", "--config-dir", str(config_dir), "--outdir",
                                             str(root / f"naive-{slug}")], runs, {**env, "FEDCTL_LAZY_PROVIDERS": "0"})
             stacks = [str(path) for path in sorted(out.glob("stacks/*/cdk.tf.json"))]
             floor = measure("floor (json.dumps)", [sys.executable, "-c", FLOOR, str(root / "floor"), *stacks], runs, env)

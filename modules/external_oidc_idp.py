@@ -20,24 +20,25 @@ class ExternalOidcIdpProps:
     provider: AwsProvider
 
 
-class ExternalOidcIdp(Construct):
+class ExternalOidcIdp:
     """The upstream side of a `kind: oidc` federation.
 
     The client secret is never in configuration: it is a sensitive Terraform variable (set in
     the Terraform Cloud workspace or `TF_VAR_...`) or read from AWS Secrets Manager at plan time.
+    Not a construct of its own (see `CognitoOidcProvider`): its one element is added to the
+    federation's construct (`scope`) as `<construct_id>-client-secret`.
     """
 
     def __init__(self, scope: Construct, construct_id: str, props: ExternalOidcIdpProps) -> None:
-        super().__init__(scope, construct_id)
         self._settings = props.settings
         source = props.settings.client_secret
         if isinstance(source, SecretFromVariable):
-            variable = TerraformVariable(self, "client-secret", type="string", sensitive=True, nullable=False,
+            variable = TerraformVariable(scope, f"{construct_id}-client-secret", type="string", sensitive=True, nullable=False,
                                          description=f"Client secret of the {props.name} OIDC IdP")
             variable.override_logical_id(source.variable)
             self._client_secret = variable.string_value
         else:
-            version = DataAwsSecretsmanagerSecretVersion(self, "client-secret", provider=props.provider,
+            version = DataAwsSecretsmanagerSecretVersion(scope, f"{construct_id}-client-secret", provider=props.provider,
                                                          secret_id=source.secret_id)
             pin_address(version, props.name, "client_secret")
             self._client_secret = (Token.as_string(Fn.lookup(Fn.jsondecode(version.secret_string), source.json_key))

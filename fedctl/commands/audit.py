@@ -7,12 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from audit.aws_reader import read_cognito
-from audit.compare import compare
-from audit.declared import declared_from_stack
 from audit.errors import AuditError
-from audit.live import LiveFederation
-from audit.okta_reader import okta_config_from_environment, read_okta
 from fedctl import exit_codes
 from fedctl.commands.synth import DEFAULT_OUTDIR, add_config_arguments, load_selected, synthesize_environments
 from fedctl.errors import FedctlError
@@ -42,6 +37,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: boto3 and the Okta SDK take ~0.3 s to import, which every other command would pay.
+    from audit.aws_reader import read_cognito
+    from audit.compare import compare
+    from audit.declared import declared_from_stack
+    from audit.live import LiveFederation
+    from audit.okta_reader import okta_config_from_environment, read_okta
+
     environments = load_selected(args)
     written = synthesize_environments(environments, args.outdir)
     try:
