@@ -91,3 +91,14 @@ def test_missing_node_is_a_clear_error_before_anything_is_written(tmp_path: Path
     assert result.stderr.splitlines()[-1] == ("fedctl: Node.js was not found on PATH; the CDKTF runtime needs "
                                               "Node.js >= 20 (install it, or set JSII_NODE to its path)")
     assert not (tmp_path / "out").exists()
+
+
+def test_synth_of_a_sharded_environment_lists_its_stacks_in_apply_order(tmp_path: Path) -> None:
+    config = tmp_path / "environments"
+    config.mkdir()
+    (config / "prod.yaml").write_text((EXAMPLE_DIR / "prod.yaml").read_text() + "\nshards: 2\n")
+    outdir = tmp_path / "out"
+    result = run_fedctl("synth", "--config-dir", str(config), "--outdir", str(outdir))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"{name}: {outdir}/stacks/{name}/cdk.tf.json"
+                                          for name in ("prod", "prod-shard-1", "prod-shard-2", "prod-clients")]
