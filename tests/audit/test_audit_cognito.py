@@ -18,7 +18,7 @@ import pytest
 
 from audit.declared import DeclaredFederation, declared_from_stack
 from tests.audit.okta_stand_in import Scenario, okta_stand_in
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import EXAMPLE_DIR, PROJECT_ROOT
 
 MOTO_SERVER = str(Path(sys.executable).parent / "moto_server")
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing",
@@ -97,10 +97,24 @@ def provision(url: str, declared: DeclaredFederation, idp_count: int = 0) -> str
     return str(pool_id)
 
 
-def run_audit(url: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
+def set_web_client_identity_providers(url: str, pool_id: str, providers: list[str]) -> None:
+    """Edits the analytics-web client's identity providers live, as someone in the console would."""
+    client = cognito(url)
+    app = next(c for c in client.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]
+               if c["ClientName"] == "analytics-web")
+    current = client.describe_user_pool_client(UserPoolId=pool_id, ClientId=app["ClientId"])["UserPoolClient"]
+    client.update_user_pool_client(UserPoolId=pool_id, ClientId=app["ClientId"], ClientName="analytics-web",
+                                   CallbackURLs=current["CallbackURLs"], AllowedOAuthFlows=["code"],
+                                   AllowedOAuthScopes=current["AllowedOAuthScopes"], AllowedOAuthFlowsUserPoolClient=True,
+                                   SupportedIdentityProviders=providers,
+                                   WriteAttributes=current["WriteAttributes"], ExplicitAuthFlows=current["ExplicitAuthFlows"],
+                                   LogoutURLs=current["LogoutURLs"])
+
+
+def run_audit(url: str, tmp_path: Path, *options: str) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
     env = {**os.environ, **CREDENTIALS, "PYTHONPATH": str(PROJECT_ROOT)}
     result = subprocess.run([sys.executable, "-m", "fedctl", "audit", "--env", "prod", "--aws-endpoint-url", url,
-                             "--outdir", str(tmp_path / "out"), "--report-dir", str(tmp_path / "reports")],
+                             "--outdir", str(tmp_path / "out"), "--report-dir", str(tmp_path / "reports"), *options],
                             cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
     report_file = tmp_path / "reports" / "prod-audit.json"
     return result, json.loads(report_file.read_text()) if report_file.exists() else {}
@@ -146,19 +160,26 @@ def test_a_changed_callback_url_breaks_sign_in(moto: str, declared: DeclaredFede
 
 def test_edited_supported_identity_providers_are_reported(moto: str, declared: DeclaredFederation,
                                                          tmp_path: Path) -> None:
-    pool_id = provision(moto, declared)
-    client = cognito(moto)
-    app = next(c for c in client.list_user_pool_clients(UserPoolId=pool_id, MaxResults=60)["UserPoolClients"]
-               if c["ClientName"] == "analytics-web")
-    current = client.describe_user_pool_client(UserPoolId=pool_id, ClientId=app["ClientId"])["UserPoolClient"]
-    client.update_user_pool_client(UserPoolId=pool_id, ClientId=app["ClientId"], ClientName="analytics-web",
-                                   CallbackURLs=current["CallbackURLs"], AllowedOAuthFlows=["code"],
-                                   AllowedOAuthScopes=current["AllowedOAuthScopes"], AllowedOAuthFlowsUserPoolClient=True,
-                                   SupportedIdentityProviders=["Globex", "COGNITO"],
-                                   WriteAttributes=current["WriteAttributes"], ExplicitAuthFlows=current["ExplicitAuthFlows"],
-                                   LogoutURLs=current["LogoutURLs"])
+    set_web_client_identity_providers(moto, provision(moto, declared), ["Globex", "COGNITO"])
     result, report = run_audit(moto, tmp_path)
     assert result.returncode == 2
+    assert ("aws_cognito_user_pool_client.app_client_analytics_web", "supported_identity_providers") in alerts(report)
+
+
+def test_a_sharded_environment_is_audited_as_a_whole(moto: str, declared: DeclaredFederation,
+                                                     tmp_path: Path) -> None:
+    # The live federation of the single-stack example; the same environment in 3 shards must
+    # find it just as declared, and a client edit in its clients stack as drift.
+    config = tmp_path / "environments"
+    config.mkdir()
+    (config / "prod.yaml").write_text((EXAMPLE_DIR / "prod.yaml").read_text() + "\nshards: 3\n")
+    pool_id = provision(moto, declared)
+    result, report = run_audit(moto, tmp_path, "--config-dir", str(config))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert alerts(report) == set()
+    set_web_client_identity_providers(moto, pool_id, ["AcmeOkta"])
+    result, report = run_audit(moto, tmp_path, "--config-dir", str(config))
+    assert result.returncode == 2, result.stdout + result.stderr
     assert ("aws_cognito_user_pool_client.app_client_analytics_web", "supported_identity_providers") in alerts(report)
 
 
