@@ -29,8 +29,6 @@ SHARD_STACK_NAME = re.compile(r"^(.+)-(clients|shard-[0-9]+)$")
 
 @dataclass(frozen=True)
 class Shard:
-    number: int
-    """1 to N."""
     stack_name: str
     federations: tuple[FederationConfig, ...]
 
@@ -47,7 +45,7 @@ def shards_of(environment: EnvironmentConfig) -> tuple[Shard, ...]:
     """The shards in order; every one of them, even one that no federation falls into."""
     numbers = {federation.name: shard_number(federation.name, environment.shards)
                for federation in environment.federations}
-    return tuple(Shard(number, shard_stack_name(environment.name, number),
+    return tuple(Shard(shard_stack_name(environment.name, number),
                        tuple(f for f in environment.federations if numbers[f.name] == number))
                  for number in range(1, environment.shards + 1))
 

@@ -22,17 +22,13 @@ class _Stack(TerraformStack):
         self.aws = aws_provider(self, environment)
 
 
-def add_sharded_stacks(scope: Construct, environment: EnvironmentConfig) -> list[TerraformStack]:
+def add_sharded_stacks(scope: Construct, environment: EnvironmentConfig) -> None:
     core = _Stack(scope, environment, environment.name)
     pool = add_pool(core, environment, core.aws)
     add_pool_outputs(core, pool)
-    stacks: list[TerraformStack] = [core]
     federations: dict[str, Federation] = {}
     for shard in shards_of(environment):
         stack = _Stack(scope, environment, shard.stack_name)
         federations.update(add_federations(stack, shard.federations, pool, stack.aws))
-        stacks.append(stack)
     clients = _Stack(scope, environment, clients_stack_name(environment.name))
     add_client_outputs(clients, environment, pool, add_clients(clients, environment, pool, federations, clients.aws))
-    stacks.append(clients)
-    return stacks

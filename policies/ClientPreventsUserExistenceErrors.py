@@ -1,7 +1,7 @@
-from federation_check import FederationCheck, Finding, failed, passed, unknown
+from attribute_rules import exactly
+from federation_check import FederationCheck, Finding
 from federation_document import FederationDocument, Resource
 from federation_relations import CLIENT
-from policy_values import is_reference
 
 
 class ClientPreventsUserExistenceErrors(FederationCheck):
@@ -9,12 +9,7 @@ class ClientPreventsUserExistenceErrors(FederationCheck):
     RESOURCES = (CLIENT,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        value = resource.get("prevent_user_existence_errors")
-        if is_reference(value):
-            return unknown("prevent_user_existence_errors is a reference")
-        if value != "ENABLED":
-            return failed(f"prevent_user_existence_errors is {value!r}; expected 'ENABLED' (the default is LEGACY)")
-        return passed()
+        return exactly(resource, "prevent_user_existence_errors", "ENABLED", "the default is LEGACY")
 
 
 check = ClientPreventsUserExistenceErrors()

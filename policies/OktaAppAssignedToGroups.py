@@ -1,6 +1,6 @@
 from federation_check import FederationCheck, Finding, failed, passed
 from federation_document import FederationDocument, Resource
-from federation_relations import ASSIGNMENT, ASSIGNMENTS, OKTA_APP
+from federation_relations import OKTA_APP, assignments_of
 from policy_values import as_list
 
 
@@ -9,8 +9,7 @@ class OktaAppAssignedToGroups(FederationCheck):
     RESOURCES = (OKTA_APP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        managers = [r for r in document.of_type(ASSIGNMENTS) if r.references_resource("app_id", resource.address)]
-        singles = [r for r in document.of_type(ASSIGNMENT) if r.references_resource("app_id", resource.address)]
+        managers, singles = assignments_of(document, resource)
         groups = [group for manager in managers for group in as_list(manager.get("group"))]
         dynamic = any("dynamic" in manager.values for manager in managers)
         legacy_inline = as_list(resource.get("groups"))  # okta provider < 4: groups on the app itself

@@ -1,7 +1,7 @@
-from federation_check import FederationCheck, Finding, failed, passed, unknown
+from attribute_rules import exactly_these
+from federation_check import FederationCheck, Finding
 from federation_document import FederationDocument, Resource
 from federation_relations import OKTA_APP
-from policy_values import string_set
 
 
 class OktaGrantTypes(FederationCheck):
@@ -9,14 +9,7 @@ class OktaGrantTypes(FederationCheck):
     RESOURCES = (OKTA_APP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        if resource.get("grant_types") is None:
-            return failed("grant_types is not set; set [\"authorization_code\"] explicitly")
-        grants = string_set(resource.get("grant_types"))
-        if grants is None:
-            return unknown("grant_types is a reference")
-        if grants != {"authorization_code"}:
-            return failed(f"grant_types is {sorted(grants)}; expected ['authorization_code'] only")
-        return passed()
+        return exactly_these(resource, "grant_types", frozenset({"authorization_code"}), must_be_set=True)
 
 
 check = OktaGrantTypes()

@@ -1,7 +1,7 @@
-from federation_check import FederationCheck, Finding, failed, passed, unknown
+from attribute_rules import never_true
+from federation_check import FederationCheck, Finding
 from federation_document import FederationDocument, Resource
 from federation_relations import OKTA_APP
-from policy_values import as_bool, is_reference
 
 
 class OktaNoFederationBrokerMode(FederationCheck):
@@ -9,12 +9,8 @@ class OktaNoFederationBrokerMode(FederationCheck):
     RESOURCES = (OKTA_APP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        value = resource.get("implicit_assignment")
-        if is_reference(value):
-            return unknown("implicit_assignment is a reference")
-        if as_bool(value) is True:
-            return failed("implicit_assignment is true (Federation Broker Mode): every user of the org can sign in")
-        return passed()
+        return never_true(resource, "implicit_assignment",
+                          "implicit_assignment is true (Federation Broker Mode): every user of the org can sign in")
 
 
 check = OktaNoFederationBrokerMode()

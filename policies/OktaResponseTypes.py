@@ -1,7 +1,7 @@
-from federation_check import FederationCheck, Finding, failed, passed, unknown
+from attribute_rules import exactly_these
+from federation_check import FederationCheck, Finding
 from federation_document import FederationDocument, Resource
 from federation_relations import OKTA_APP
-from policy_values import string_set
 
 
 class OktaResponseTypes(FederationCheck):
@@ -9,14 +9,7 @@ class OktaResponseTypes(FederationCheck):
     RESOURCES = (OKTA_APP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        if resource.get("response_types") is None:
-            return failed("response_types is not set; set [\"code\"] explicitly")
-        types = string_set(resource.get("response_types"))
-        if types is None:
-            return unknown("response_types is a reference")
-        if types != {"code"}:
-            return failed(f"response_types is {sorted(types)}; expected ['code'] only")
-        return passed()
+        return exactly_these(resource, "response_types", frozenset({"code"}), must_be_set=True)
 
 
 check = OktaResponseTypes()

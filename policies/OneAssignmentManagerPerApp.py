@@ -1,6 +1,6 @@
 from federation_check import FederationCheck, Finding, failed, passed
 from federation_document import FederationDocument, Resource
-from federation_relations import ASSIGNMENT, ASSIGNMENTS, OKTA_APP
+from federation_relations import OKTA_APP, assignments_of
 
 
 class OneAssignmentManagerPerApp(FederationCheck):
@@ -8,8 +8,7 @@ class OneAssignmentManagerPerApp(FederationCheck):
     RESOURCES = (OKTA_APP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        managers = [r for r in document.of_type(ASSIGNMENTS) if r.references_resource("app_id", resource.address)]
-        singles = [r for r in document.of_type(ASSIGNMENT) if r.references_resource("app_id", resource.address)]
+        managers, singles = assignments_of(document, resource)
         repeated = [r.address for r in managers if "for_each" in r.meta or "count" in r.meta
                     or "for_each_expression" in r.meta or "count_expression" in r.meta]
         if repeated:

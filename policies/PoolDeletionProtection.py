@@ -1,7 +1,7 @@
-from federation_check import FederationCheck, Finding, failed, passed, unknown
+from attribute_rules import exactly
+from federation_check import FederationCheck, Finding
 from federation_document import FederationDocument, Resource
 from federation_relations import POOL
-from policy_values import is_reference
 
 
 class PoolDeletionProtection(FederationCheck):
@@ -9,12 +9,7 @@ class PoolDeletionProtection(FederationCheck):
     RESOURCES = (POOL,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        value = resource.get("deletion_protection")
-        if is_reference(value):
-            return unknown("deletion_protection is a reference")
-        if value != "ACTIVE":
-            return failed(f"deletion_protection is {value!r}; expected 'ACTIVE' (the default is INACTIVE)")
-        return passed()
+        return exactly(resource, "deletion_protection", "ACTIVE", "the default is INACTIVE")
 
 
 check = PoolDeletionProtection()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import inspect
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -305,17 +306,19 @@ def _graph_nodes(graph: Any) -> list[dict[str, Any]]:
 
 # --- locating the input --------------------------------------------------------------------
 
-_CACHE: dict[tuple[str, float], FederationDocument] = {}
+_DOCUMENTS: dict[tuple[str, float], FederationDocument] = {}
+_FILES: dict[tuple[str, float], Any] = {}
 
 
 def document_for(scanned_file: str, conf: dict[str, Any], graph: Any) -> FederationDocument:
     """The document the resource `conf` belongs to; raises when it cannot be found (fail closed)."""
     plan_file = _first(conf.get("__file__"))
     if isinstance(plan_file, str) and plan_file.endswith(".json") and "__change_actions__" in conf:
-        return _cached_file(plan_file, lambda data: from_plan(data))
+        return _cached_document(plan_file, lambda path: from_plan(_cached_json(path)))
     json_file = _runner_file_path()
     if json_file is not None and json_file.endswith(".json"):
-        return _cached_stack(json_file)
+        # A Terraform JSON stack, joined with the stacks it is linked to (`cross_stack`).
+        return _cached_document(json_file, lambda path: from_terraform_json(joined_stack(path, _cached_json)))
     if graph is not None:
         return from_checkov_graph(graph, _directory_of(graph, conf.get("__address__"), scanned_file))
     raise LookupError(f"cannot locate the document of {scanned_file}; neither a file nor a graph was given")
@@ -325,30 +328,20 @@ def _first(value: Any) -> Any:
     return value[0] if isinstance(value, list) and value else value
 
 
-def _cached_file(path: str, build: Any) -> FederationDocument:
+def _cached_document(path: str, build: Callable[[str], FederationDocument]) -> FederationDocument:
+    """Built once per file version: every rule asks for the document of every resource."""
     key = (path, os.path.getmtime(path))
-    if key not in _CACHE:
-        with open(path, encoding="utf-8") as handle:
-            _CACHE[key] = build(json.load(handle))
-    return _CACHE[key]
+    if key not in _DOCUMENTS:
+        _DOCUMENTS[key] = build(path)
+    return _DOCUMENTS[key]
 
 
-_RAW: dict[tuple[str, float], Any] = {}
-
-
-def _cached_stack(path: str) -> FederationDocument:
-    """A Terraform JSON stack joined with the stacks it is linked to (`cross_stack`)."""
+def _cached_json(path: str) -> Any:
+    """Read once per file version: the stacks of a sharded environment are read by each other."""
     key = (path, os.path.getmtime(path))
-    if key not in _CACHE:
-        _CACHE[key] = from_terraform_json(joined_stack(path, _cached_raw))
-    return _CACHE[key]
-
-
-def _cached_raw(path: str) -> Any:
-    key = (path, os.path.getmtime(path))
-    if key not in _RAW:
-        _RAW[key] = load_json(path)
-    return _RAW[key]
+    if key not in _FILES:
+        _FILES[key] = load_json(path)
+    return _FILES[key]
 
 
 def _runner_file_path() -> str | None:

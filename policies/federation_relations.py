@@ -62,6 +62,13 @@ def clients_trusting(document: FederationDocument, idp: Resource) -> list[Resour
     return found
 
 
+def assignments_of(document: FederationDocument, app: Resource) -> tuple[list[Resource], list[Resource]]:
+    """(`okta_app_group_assignments`, `okta_app_group_assignment`) resources whose app_id is `app`."""
+    managers = [r for r in document.of_type(ASSIGNMENTS) if r.references_resource("app_id", app.address)]
+    singles = [r for r in document.of_type(ASSIGNMENT) if r.references_resource("app_id", app.address)]
+    return managers, singles
+
+
 def domains_of(document: FederationDocument, pool: Resource | None) -> list[Resource]:
     domains = document.of_type(DOMAIN)
     if pool is None:

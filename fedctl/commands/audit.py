@@ -9,7 +9,7 @@ from pathlib import Path
 
 from audit.errors import AuditError
 from fedctl import exit_codes
-from fedctl.commands.synth import DEFAULT_OUTDIR, add_config_arguments, load_selected, synthesize_environments
+from fedctl.commands.synth import add_config_arguments, load_selected, synthesize_environments
 from fedctl.errors import FedctlError
 from fedctl.progress import step
 from policies.cross_stack import joined_stack, load_json
@@ -27,8 +27,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                     "credentials) also the Okta app's settings, its group assignments and whether Okta and "
                     "Cognito hold the same client secret (compared by hash). Exit 0 clean, 2 findings, 1 error.")
     add_config_arguments(parser)
-    parser.add_argument("--outdir", type=Path, default=DEFAULT_OUTDIR, metavar="DIR",
-                        help="where synthesized stacks go (default: %(default)s)")
     parser.add_argument("--aws-endpoint-url", default=os.environ.get("FEDCTL_AWS_ENDPOINT_URL"), metavar="URL",
                         help="a Cognito-compatible endpoint instead of AWS (e.g. a local moto server)")
     parser.add_argument("--report-dir", type=Path, default=DEFAULT_REPORT_DIR, metavar="DIR",

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from fedctl import exit_codes
-from fedctl.commands.synth import DEFAULT_OUTDIR, add_config_arguments, load_selected, synthesize_environments
+from fedctl.commands.synth import add_config_arguments, load_selected, synthesize_environments
 from fedctl.errors import FedctlError
 from fedctl.progress import step
 from fedctl.version import VERSION
@@ -35,8 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                     "the Cognito and Okta resources, applies suppressions and decides. Exit 0 pass, 1 policy "
                     "failure (or an expired/invalid suppression), 3 internal error (checkov crashed, a rule broke).")
     add_config_arguments(parser)
-    parser.add_argument("--outdir", type=Path, default=DEFAULT_OUTDIR, metavar="DIR",
-                        help="where synthesized stacks go (default: %(default)s)")
     parser.add_argument("--path", type=Path, metavar="DIR_OR_FILE",
                         help="gate existing Terraform instead: an HCL folder, *.tf.json, or `terraform show -json` "
                              "plan output (no synthesis)")

@@ -18,12 +18,14 @@ DEFAULT_OUTDIR = Path("cdktf.out")
 
 
 def add_config_arguments(parser: argparse.ArgumentParser) -> None:
-    """`--env` and `--config-dir`, shared by every command that reads environments."""
+    """`--env`, `--config-dir` and `--outdir`, shared by every command that synthesizes environments."""
     parser.add_argument("--env", action="append", default=[], metavar="NAME",
                         help="environment to use (a file NAME.yaml in the config folder); repeat for "
                              "several; default: all")
     parser.add_argument("--config-dir", type=Path, default=DEFAULT_CONFIG_DIR, metavar="DIR",
                         help="folder of environment YAML files (default: %(default)s)")
+    parser.add_argument("--outdir", type=Path, default=DEFAULT_OUTDIR, metavar="DIR",
+                        help="where synthesized stacks go (default: %(default)s)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,8 +35,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                     "written when one is wrong), then writes OUTDIR/stacks/<env>/cdk.tf.json; a sharded "
                     "environment (shards: N) also <env>-shard-1..N and <env>-clients, listed in apply order.")
     add_config_arguments(parser)
-    parser.add_argument("--outdir", type=Path, default=DEFAULT_OUTDIR, metavar="DIR",
-                        help="where to write the stacks (default: %(default)s)")
     parser.set_defaults(handler=run)
 
 

@@ -10,15 +10,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from fedctl import exit_codes
-from fedctl.commands.synth import DEFAULT_OUTDIR, add_config_arguments, load_selected, synthesize_environments
+from fedctl.commands.synth import add_config_arguments, load_selected, synthesize_environments
 from fedctl.errors import FedctlError
 from runner.terraform import TerraformError
 
 
 def add_workdir_arguments(parser: argparse.ArgumentParser) -> None:
     add_config_arguments(parser)
-    parser.add_argument("--outdir", type=Path, default=DEFAULT_OUTDIR, metavar="DIR",
-                        help="where synthesized stacks go (default: %(default)s)")
     parser.add_argument("--workdir", type=Path, metavar="DIR",
                         help="run in an existing Terraform folder instead of synthesizing environments")
     parser.add_argument("--keep-plan", action="store_true",
