@@ -7,7 +7,7 @@ import re
 from config.model import AppClientConfig, TokenValidity
 from config.reader import Section, describe
 from config.url_rules import MAX_URLS_PER_LIST, callback_url_problem
-from policies.federation_facts import (ACCESS_TOKEN_MINUTES_RANGE, APP_CLIENT_STANDARD_SCOPES,
+from federation.facts import (ACCESS_TOKEN_MINUTES_RANGE, APP_CLIENT_STANDARD_SCOPES,
                                        FORBIDDEN_FEDERATED_CLIENT_SCOPES, ID_TOKEN_MINUTES_RANGE,
                                        REFRESH_TOKEN_DAYS_MAX, RESOURCE_SERVER_SCOPE_PATTERN)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from config.errors import Problems
 from config.model import AppClientConfig, FederationConfig, MfaMode, UserPoolConfig
 from config.reader import describe
-from policies.federation_facts import (CLAIM_SCOPES, MAPPED_ATTRIBUTE_MAX_LENGTH,
+from federation.facts import (CLAIM_SCOPES, MAPPED_ATTRIBUTE_MAX_LENGTH,
                                        MAPPING_TARGETS_WITHOUT_SCHEMA, REQUIRED_AUTHORIZE_SCOPES,
                                        STANDARD_ATTRIBUTES)
 

@@ -9,7 +9,7 @@ from config.model import (AttributeRequestMethod, ExternalOidcSettings, Federati
 from config.reader import Section, describe, report_duplicates
 from config.url_rules import issuer_problem
 from config.user_pool_section import FQDN_PATTERN
-from policies.federation_facts import (ALLOWED_AUTHORIZE_SCOPES, DEFAULT_ATTRIBUTE_MAPPING,
+from federation.facts import (ALLOWED_AUTHORIZE_SCOPES, DEFAULT_ATTRIBUTE_MAPPING,
                                        IDP_IDENTIFIER_PATTERN, IDP_IDENTIFIERS_MAX,
                                        MANDATORY_ATTRIBUTE_MAPPING, OKTA_BASE_URLS,
                                        PROVIDER_NAME_PATTERN, REQUIRED_AUTHORIZE_SCOPES,

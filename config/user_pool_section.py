@@ -7,7 +7,7 @@ import re
 from config.model import (CustomDomain, DomainConfig, FeatureTier, MfaMode, PrefixDomain,
                           SchemaAttribute, ThreatProtection, UserPoolConfig)
 from config.reader import Section, describe, report_duplicates
-from policies.federation_facts import (DOMAIN_PREFIX_PATTERN, MAPPED_ATTRIBUTE_MAX_LENGTH,
+from federation.facts import (DOMAIN_PREFIX_PATTERN, MAPPED_ATTRIBUTE_MAX_LENGTH,
                                        RESERVED_DOMAIN_TERMS, STANDARD_ATTRIBUTES,
                                        US_EAST_1_CERTIFICATE_PATTERN)
 

@@ -14,7 +14,7 @@ from config.model import AppClientConfig
 from modules.cognito_oidc_provider import CognitoOidcProvider
 from modules.naming import pin_address
 from modules.user_pool import FederatedUserPool
-from policies.federation_facts import (FEDERATION_ONLY_AUTH_FLOWS, LOCAL_USER_AUTH_FLOWS,
+from federation.facts import (FEDERATION_ONLY_AUTH_FLOWS, LOCAL_USER_AUTH_FLOWS,
                                        MAPPING_TARGETS_WITHOUT_SCHEMA)
 
 COGNITO_DIRECTORY = "COGNITO"

@@ -17,7 +17,7 @@ from constructs import Construct
 
 from config.model import OktaSettings
 from modules.naming import logical_name, pin_address
-from policies.federation_facts import REQUIRED_AUTHORIZE_SCOPES, TOKEN_ENDPOINT_AUTH_METHOD
+from federation.facts import REQUIRED_AUTHORIZE_SCOPES, TOKEN_ENDPOINT_AUTH_METHOD
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from constructs import Construct
 from config.model import DomainConfig
 from modules.naming import pin_address
 from modules.user_pool import FederatedUserPool
-from policies.federation_facts import idp_response_url_for_custom_domain, idp_response_url_for_prefix
+from federation.facts import idp_response_url_for_custom_domain, idp_response_url_for_prefix
 
 # 1 = the classic hosted UI. Managed login (2) needs a branding resource per app client and
 # does not apply WAF rules (rules FED_604); choosing it is a deliberate later step.

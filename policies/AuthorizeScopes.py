@@ -1,8 +1,8 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_facts import REQUIRED_AUTHORIZE_SCOPES
-from federation_relations import IDP, detail
-from policy_values import is_reference
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.facts import REQUIRED_AUTHORIZE_SCOPES
+from federation.relations import IDP, detail
+from federation.values import is_reference
 
 
 class AuthorizeScopes(FederationCheck):

@@ -1,9 +1,9 @@
 from urllib.parse import urlsplit
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_relations import CLIENT
-from policy_values import as_list, is_reference
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.relations import CLIENT
+from federation.values import as_list, is_reference
 
 
 class ClientCallbackUrls(FederationCheck):

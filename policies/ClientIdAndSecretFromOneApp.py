@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed
-from federation_document import FederationDocument, Resource
-from federation_relations import IDP, OKTA_APP, provider_details
-from policy_values import references_in
+from federation.document import FederationDocument, Resource
+from federation.relations import IDP, OKTA_APP, provider_details
+from federation.values import references_in
 
 
 class ClientIdAndSecretFromOneApp(FederationCheck):

@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_relations import CLIENT
-from policy_values import as_bool, is_reference
+from federation.document import FederationDocument, Resource
+from federation.relations import CLIENT
+from federation.values import as_bool, is_reference
 
 
 class ClientOAuthEnabled(FederationCheck):

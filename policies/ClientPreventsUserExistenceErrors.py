@@ -1,7 +1,7 @@
 from attribute_rules import exactly
 from federation_check import FederationCheck, Finding
-from federation_document import FederationDocument, Resource
-from federation_relations import CLIENT
+from federation.document import FederationDocument, Resource
+from federation.relations import CLIENT
 
 
 class ClientPreventsUserExistenceErrors(FederationCheck):

@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed
-from federation_document import FederationDocument, Resource
-from federation_relations import CLIENT, IDP
-from policy_values import as_list, is_reference
+from federation.document import FederationDocument, Resource
+from federation.relations import CLIENT, IDP
+from federation.values import as_list, is_reference
 
 
 class ClientReferencesIdentityProvider(FederationCheck):

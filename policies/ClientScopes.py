@@ -1,9 +1,9 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_facts import (APP_CLIENT_STANDARD_SCOPES, FORBIDDEN_FEDERATED_CLIENT_SCOPES,
+from federation.document import FederationDocument, Resource
+from federation.facts import (APP_CLIENT_STANDARD_SCOPES, FORBIDDEN_FEDERATED_CLIENT_SCOPES,
                               RESOURCE_SERVER_SCOPE_PATTERN)
-from federation_relations import CLIENT
-from policy_values import as_list, string_set
+from federation.relations import CLIENT
+from federation.values import as_list, string_set
 
 
 class ClientScopes(FederationCheck):

@@ -1,10 +1,10 @@
 from typing import Any
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_facts import REFRESH_TOKEN_DAYS_MAX
-from federation_relations import CLIENT
-from policy_values import as_list
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.facts import REFRESH_TOKEN_DAYS_MAX
+from federation.relations import CLIENT
+from federation.values import as_list
 
 SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
 DEFAULTS = {"access_token": (1, "hours"), "id_token": (1, "hours"), "refresh_token": (30, "days")}

@@ -1,8 +1,8 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_facts import MAPPING_TARGETS_WITHOUT_SCHEMA
-from federation_relations import CLIENT, IDP, attribute_mapping, clients_trusting
-from policy_values import string_set
+from federation.document import FederationDocument, Resource
+from federation.facts import MAPPING_TARGETS_WITHOUT_SCHEMA
+from federation.relations import CLIENT, IDP, attribute_mapping, clients_trusting
+from federation.values import string_set
 
 
 class ClientWritesOnlyMappedAttributes(FederationCheck):

@@ -1,8 +1,8 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_facts import US_EAST_1_CERTIFICATE_PATTERN
-from federation_relations import DOMAIN
-from policy_values import is_reference
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.facts import US_EAST_1_CERTIFICATE_PATTERN
+from federation.relations import DOMAIN
+from federation.values import is_reference
 
 
 class CustomDomainCertificateInUsEast1(FederationCheck):

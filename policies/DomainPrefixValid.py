@@ -1,8 +1,8 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_facts import DOMAIN_PREFIX_PATTERN, RESERVED_DOMAIN_TERMS
-from federation_relations import DOMAIN
-from policy_values import is_reference
+from federation.document import FederationDocument, Resource
+from federation.facts import DOMAIN_PREFIX_PATTERN, RESERVED_DOMAIN_TERMS
+from federation.relations import DOMAIN
+from federation.values import is_reference
 
 
 class DomainPrefixValid(FederationCheck):

@@ -1,6 +1,6 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_relations import IDP, attribute_mapping
+from federation.document import FederationDocument, Resource
+from federation.relations import IDP, attribute_mapping
 
 
 class EmailAndVerifiedMapped(FederationCheck):

@@ -1,10 +1,10 @@
 from urllib.parse import urlsplit
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_facts import OKTA_ORG_HOST
-from federation_relations import IDP, detail, okta_apps_of
-from policy_values import is_reference
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.facts import OKTA_ORG_HOST
+from federation.relations import IDP, detail, okta_apps_of
+from federation.values import is_reference
 
 
 class IssuerModeMatchesIssuer(FederationCheck):

@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_facts import MAPPING_TARGETS_WITHOUT_SCHEMA, STANDARD_ATTRIBUTES
-from federation_relations import IDP, attribute_mapping, pool_of, schema_attributes
+from federation.document import FederationDocument, Resource
+from federation.facts import MAPPING_TARGETS_WITHOUT_SCHEMA, STANDARD_ATTRIBUTES
+from federation.relations import IDP, attribute_mapping, pool_of, schema_attributes
 
 
 class MappedAttributesExist(FederationCheck):

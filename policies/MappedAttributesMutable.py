@@ -1,7 +1,7 @@
 from typing import Any
 
 from federation_check import Finding, PoolSchemaMappingCheck, failed, passed
-from policy_values import as_bool
+from federation.values import as_bool
 
 
 class MappedAttributesMutable(PoolSchemaMappingCheck):

@@ -1,8 +1,8 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_facts import CLAIM_SCOPES, REQUIRED_AUTHORIZE_SCOPES
-from federation_relations import IDP, attribute_mapping, detail
-from policy_values import scope_set
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.facts import CLAIM_SCOPES, REQUIRED_AUTHORIZE_SCOPES
+from federation.relations import IDP, attribute_mapping, detail
+from federation.values import scope_set
 
 
 class MappedClaimScopesRequested(FederationCheck):

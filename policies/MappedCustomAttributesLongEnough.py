@@ -1,8 +1,8 @@
 from typing import Any
 
 from federation_check import Finding, PoolSchemaMappingCheck, failed, passed
-from federation_facts import MAPPED_ATTRIBUTE_MAX_LENGTH
-from policy_values import as_list
+from federation.facts import MAPPED_ATTRIBUTE_MAX_LENGTH
+from federation.values import as_list
 
 
 class MappedCustomAttributesLongEnough(PoolSchemaMappingCheck):

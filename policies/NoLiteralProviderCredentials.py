@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed
-from federation_document import FederationDocument, Resource
-from federation_relations import OKTA_APP, POOL
-from policy_values import is_reference
+from federation.document import FederationDocument, Resource
+from federation.relations import OKTA_APP, POOL
+from federation.values import is_reference
 
 CREDENTIALS = {"okta": ("api_token", "private_key", "access_token"),
                "aws": ("access_key", "secret_key", "token")}

@@ -1,9 +1,9 @@
 from urllib.parse import urlsplit
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_relations import IDP, detail
-from policy_values import is_reference
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.relations import IDP, detail
+from federation.values import is_reference
 
 
 class OidcIssuerWellFormed(FederationCheck):

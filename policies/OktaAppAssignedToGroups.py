@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed
-from federation_document import FederationDocument, Resource
-from federation_relations import OKTA_APP, assignments_of
-from policy_values import as_list
+from federation.document import FederationDocument, Resource
+from federation.relations import OKTA_APP, assignments_of
+from federation.values import as_list
 
 
 class OktaAppAssignedToGroups(FederationCheck):

@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_relations import OKTA_APP
-from policy_values import is_reference
+from federation.document import FederationDocument, Resource
+from federation.relations import OKTA_APP
+from federation.values import is_reference
 
 
 class OktaAppIsWeb(FederationCheck):

@@ -1,8 +1,8 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_facts import TOKEN_ENDPOINT_AUTH_METHOD
-from federation_relations import OKTA_APP
-from policy_values import is_reference
+from federation.document import FederationDocument, Resource
+from federation.facts import TOKEN_ENDPOINT_AUTH_METHOD
+from federation.relations import OKTA_APP
+from federation.values import is_reference
 
 
 class OktaClientSecretPost(FederationCheck):

@@ -1,7 +1,7 @@
 from attribute_rules import never_true
 from federation_check import FederationCheck, Finding
-from federation_document import FederationDocument, Resource
-from federation_relations import OKTA_APP
+from federation.document import FederationDocument, Resource
+from federation.relations import OKTA_APP
 
 
 class OktaPkceNotRequired(FederationCheck):

@@ -1,9 +1,9 @@
 import re
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_relations import DOMAIN, IDP, OKTA_APP, domains_of, pool_of
-from policy_values import as_list, is_reference
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.relations import DOMAIN, IDP, OKTA_APP, domains_of, pool_of
+from federation.values import as_list, is_reference
 
 ANY_REGION = r"[a-z]{2}(?:-[a-z]+)+-\d"
 

@@ -1,9 +1,9 @@
 import re
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_relations import OKTA_APP
-from policy_values import as_list, is_reference
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.relations import OKTA_APP
+from federation.values import as_list, is_reference
 
 # The app serves Cognito only: every redirect URI goes to a Cognito idpresponse endpoint. Whether
 # it is the exact URL of a domain of the pool (slash, region) is FED_206's to judge.

@@ -1,7 +1,7 @@
 from attribute_rules import exactly_these
 from federation_check import FederationCheck, Finding
-from federation_document import FederationDocument, Resource
-from federation_relations import OKTA_APP
+from federation.document import FederationDocument, Resource
+from federation.relations import OKTA_APP
 
 
 class OktaResponseTypes(FederationCheck):

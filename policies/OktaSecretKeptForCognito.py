@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_relations import IDP, OKTA_APP
-from policy_values import as_bool, is_reference
+from federation.document import FederationDocument, Resource
+from federation.relations import IDP, OKTA_APP
+from federation.values import as_bool, is_reference
 
 
 class OktaSecretKeptForCognito(FederationCheck):

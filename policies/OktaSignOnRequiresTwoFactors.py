@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_relations import OKTA_APP
-from policy_values import as_bool
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.relations import OKTA_APP
+from federation.values import as_bool
 
 POLICY = "okta_app_signon_policy"
 RULE = "okta_app_signon_policy_rule"

@@ -1,6 +1,6 @@
 from federation_check import FederationCheck, Finding, failed, passed
-from federation_document import FederationDocument, Resource
-from federation_relations import OKTA_APP, assignments_of
+from federation.document import FederationDocument, Resource
+from federation.relations import OKTA_APP, assignments_of
 
 
 class OneAssignmentManagerPerApp(FederationCheck):

@@ -1,7 +1,7 @@
 from attribute_rules import exactly
 from federation_check import FederationCheck, Finding
-from federation_document import FederationDocument, Resource
-from federation_relations import POOL
+from federation.document import FederationDocument, Resource
+from federation.relations import POOL
 
 
 class PoolDeletionProtection(FederationCheck):

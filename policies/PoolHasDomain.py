@@ -1,6 +1,6 @@
 from federation_check import FederationCheck, Finding, failed, passed
-from federation_document import FederationDocument, Resource
-from federation_relations import DOMAIN, POOL, pool_of
+from federation.document import FederationDocument, Resource
+from federation.relations import DOMAIN, POOL, pool_of
 
 
 class PoolHasDomain(FederationCheck):

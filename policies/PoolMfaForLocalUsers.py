@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed
-from federation_document import FederationDocument, Resource
-from federation_relations import CLIENT, POOL, pool_of
-from policy_values import as_bool, as_list
+from federation.document import FederationDocument, Resource
+from federation.relations import CLIENT, POOL, pool_of
+from federation.values import as_bool, as_list
 
 
 class PoolMfaForLocalUsers(FederationCheck):

@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed
-from federation_document import FederationDocument, Resource
-from federation_relations import POOL, schema_attributes
-from policy_values import as_bool
+from federation.document import FederationDocument, Resource
+from federation.relations import POOL, schema_attributes
+from federation.values import as_bool
 
 
 class PoolRequiredAttributesSafe(FederationCheck):

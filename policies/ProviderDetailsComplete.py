@@ -1,7 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_relations import IDP, provider_details
-from policy_values import key_lookup
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.relations import IDP, provider_details
+from federation.values import key_lookup
 
 REQUIRED_KEYS = ("client_id", "client_secret", "oidc_issuer", "authorize_scopes", "attributes_request_method")
 

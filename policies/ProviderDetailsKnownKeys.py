@@ -1,6 +1,6 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_relations import IDP, provider_details
+from federation.document import FederationDocument, Resource
+from federation.relations import IDP, provider_details
 
 KNOWN_KEYS = frozenset({"client_id", "client_secret", "attributes_request_method", "oidc_issuer",
                         "authorize_scopes", "authorize_url", "token_url", "attributes_url", "jwks_uri"})

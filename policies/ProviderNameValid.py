@@ -1,8 +1,8 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_facts import PROVIDER_NAME_MAX_LENGTH, RESERVED_PROVIDER_NAMES
-from federation_relations import IDP
-from policy_values import is_reference
+from federation.document import FederationDocument, Resource
+from federation.facts import PROVIDER_NAME_MAX_LENGTH, RESERVED_PROVIDER_NAMES
+from federation.relations import IDP
+from federation.values import is_reference
 
 
 class ProviderNameValid(FederationCheck):

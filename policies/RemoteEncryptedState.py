@@ -1,9 +1,9 @@
 from typing import Any
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
-from federation_document import FederationDocument, Resource
-from federation_relations import POOL
-from policy_values import as_bool, as_list
+from federation.document import FederationDocument, Resource
+from federation.relations import POOL
+from federation.values import as_bool, as_list
 
 
 class RemoteEncryptedState(FederationCheck):

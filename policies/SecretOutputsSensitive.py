@@ -1,9 +1,9 @@
 import json
 
 from federation_check import FederationCheck, Finding, failed, passed
-from federation_document import FederationDocument, Resource
-from federation_relations import CLIENT, IDP, OKTA_APP
-from policy_values import as_bool, references_in
+from federation.document import FederationDocument, Resource
+from federation.relations import CLIENT, IDP, OKTA_APP
+from federation.values import as_bool, references_in
 
 SECRET_ATTRIBUTES = {OKTA_APP: ("client_secret",), CLIENT: ("client_secret",), IDP: ("provider_details",)}
 

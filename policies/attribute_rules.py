@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 
 from federation_check import Finding, failed, passed, unknown
-from federation_document import Resource
-from policy_values import as_bool, is_reference, string_set
+from federation.document import Resource
+from federation.values import as_bool, is_reference, string_set
 
 
 def exactly_these(resource: Resource, attribute: str, expected: frozenset[str], must_be_set: bool = False) -> Finding:

@@ -1,7 +1,7 @@
 """The base class of every rule in the pack: catalogue metadata, one document, fail closed.
 
 A rule implements `evaluate(resource, document) -> Finding`. The base class finds the
-resource's whole document (see `federation_document`), reads the rule's title from the
+resource's whole document (see `checkov_input`), reads the rule's title from the
 catalogue, and turns any exception inside a rule into FAILED with the error in the details:
 checkov would otherwise log the exception and report the check as UNKNOWN, and a broken rule
 must never look like a pass.
@@ -19,8 +19,9 @@ from checkov.common.bridgecrew.severities import Severities
 from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
-from federation_document import FederationDocument, Resource, document_for
-from federation_relations import attribute_mapping, pool_of, schema_attributes
+from checkov_input import document_for
+from federation.document import FederationDocument, Resource
+from federation.relations import attribute_mapping, pool_of, schema_attributes
 
 CATALOGUE_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "catalogue.toml")
 with open(CATALOGUE_FILE, "rb") as _handle:

@@ -12,7 +12,7 @@ from fedctl import exit_codes
 from fedctl.commands.synth import add_config_arguments, load_selected, synthesize_environments
 from fedctl.errors import FedctlError
 from fedctl.progress import step
-from policies.cross_stack import joined_stack, load_json
+from federation.cross_stack import joined_stack, load_json
 from reports.drift_report import write_drift_reports
 
 DEFAULT_REPORT_DIR = Path("fedctl-reports/audit")

@@ -13,7 +13,7 @@ import yaml
 from bench.generated_config import generated_environment
 from config.loader import load_environment
 from config.sharding import shard_number
-from policies.cross_stack import joined_stack, load_json
+from federation.cross_stack import joined_stack, load_json
 
 FEDERATIONS = 12
 SHARDS = 3

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from federation_document import UNKNOWN, FederationDocument, Resource
-from federation_facts import STANDARD_ATTRIBUTES
-from policy_values import as_list, is_reference, key_lookup
+from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.facts import STANDARD_ATTRIBUTES
+from federation.values import as_list, is_reference, key_lookup
 
 IDP = "aws_cognito_identity_provider"
 POOL = "aws_cognito_user_pool"
