@@ -15,17 +15,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from federation.values import as_list, plain, references_in
+from federation.resolution import known_values, substitute
+from federation.values import UNKNOWN, as_list, references_in
 
-
-class _Unknown:
-    """A value Terraform only knows after apply (plan JSON `after_unknown`)."""
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-
-UNKNOWN: Any = _Unknown()
+__all__ = ["UNKNOWN", "FederationDocument", "Resource", "from_plan", "from_terraform_json"]
 
 
 @dataclass
@@ -125,34 +118,20 @@ class FederationDocument:
 
 def from_terraform_json(document: dict[str, Any]) -> FederationDocument:
     result = FederationDocument(form="terraform_json")
-    locals_ = {name: value for name, value in (document.get("locals") or {}).items() if isinstance(value, str)
-               and "${" not in value}
+    known = known_values(document)
     for mode, key in (("resource", "resource"), ("data", "data")):
         for rtype, items in (document.get(key) or {}).items():
             for name, body in (items or {}).items():
-                values = _resolve_locals({k: v for k, v in body.items() if k != "//"}, locals_)
+                values = substitute({k: v for k, v in body.items() if k != "//"}, known)
                 meta = {k: values.pop(k) for k in ("for_each", "count", "depends_on") if k in values}
                 result.resources.append(Resource(mode, rtype, name, values, meta=meta))
     result.outputs = {name: dict(body) for name, body in (document.get("output") or {}).items()}
     result.variables = {name: dict(body or {}) for name, body in (document.get("variable") or {}).items()}
     for name, configs in (document.get("provider") or {}).items():
         for config in as_list(configs):
-            result.providers.append((name, dict(config)))
+            result.providers.append((name, substitute(dict(config), known)))
     result.terraform = dict(document.get("terraform") or {})
     return result
-
-
-def _resolve_locals(value: Any, locals_: dict[str, str]) -> Any:
-    """`${local.x}` where x is a literal string local is that string: known, not a guess (HCL gets
-    the same from checkov's own rendering)."""
-    if isinstance(value, dict):
-        return {key: _resolve_locals(item, locals_) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_resolve_locals(item, locals_) for item in value]
-    if isinstance(value, str) and "${local." in value:
-        for name, literal in locals_.items():
-            value = value.replace(f"${{local.{name}}}", literal)
-    return value
 
 
 # --- plan JSON -----------------------------------------------------------------------------

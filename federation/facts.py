@@ -82,6 +82,8 @@ US_EAST_1_CERTIFICATE_PATTERN = re.compile(r"^arn:aws[a-z-]*:acm:us-east-1:\d{12
 # Okta org domains (FED_006).
 OKTA_BASE_URLS: frozenset[str] = frozenset({"okta.com", "oktapreview.com", "okta-emea.com"})
 OKTA_ORG_HOST = re.compile(r"^[A-Za-z0-9-]+\.(okta|oktapreview|okta-emea)\.com$")
+# A host on an Okta org domain, the org label possibly a template (`${var.org}.okta.com`).
+OKTA_HOST_SUFFIX = re.compile(r"\.(okta|oktapreview|okta-emea)\.com$")
 
 # Federation-only clients may use refresh tokens only; SRP is added when local users are allowed.
 FEDERATION_ONLY_AUTH_FLOWS: tuple[str, ...] = ("ALLOW_REFRESH_TOKEN_AUTH",)

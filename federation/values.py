@@ -12,6 +12,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+class _Unknown:
+    """A value Terraform only knows after apply (plan JSON `after_unknown`), or one the input
+    cannot decide (a variable without default, a data source, a module output)."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Any = _Unknown()
+
 MARKER_KEYS = frozenset({"__startline__", "__endline__", "__start_line__", "__end_line__", "__address__",
                          "//", "start_line", "end_line"})
 
@@ -20,6 +30,12 @@ _BARE_REFERENCE = re.compile(
     r"^(?:var|local|module|data|each|count|path|terraform)\.[\w.\[\]\"'*-]+$"
     r"|^[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?\.[\w.\[\]\"'*-]+$"
     r"|^[a-z_][a-z0-9_]*\(.*\)$", re.DOTALL)
+# checkov renders what it can and leaves the rest as source text, interpolation markers dropped:
+# `"${replace(var.zone, ".", "-")}-auth"` arrives as `replace(var.zone, ".", "-")-auth`. A
+# reference token anywhere (not inside a URL's host or path) or a conditional is an expression.
+_EMBEDDED_REFERENCE = re.compile(r"(?<![\w.\-/@:])(?:var|local|module|data|each|count|self)\.[A-Za-z_]")
+_CONDITIONAL = re.compile(r"\S\s+\?\s+.+\s+:\s+\S", re.DOTALL)
+_LEADING_CALL = re.compile(r"^[a-z_][a-z0-9_]*\(")
 _INTERPOLATED_REFERENCE = re.compile(
     r"(?:data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*(?:\[[^\]]*\])?\.[A-Za-z_]\w*"
     r"|(?:var|local)\.[A-Za-z_][\w-]*")
@@ -55,10 +71,15 @@ def as_bool(value: Any) -> bool | None:
 
 
 def is_reference(value: Any) -> bool:
-    """Whether a string is (or contains) a Terraform expression rather than a literal."""
+    """Whether a value is not a literal: a string that is (or contains) a Terraform expression, or
+    a value known only after apply. Rules judge neither as written."""
+    if value is UNKNOWN:
+        return True
     if not isinstance(value, str):
         return False
-    return "${" in value or bool(_BARE_REFERENCE.match(value.strip()))
+    text = value.strip()
+    return ("${" in text or bool(_BARE_REFERENCE.match(text)) or bool(_EMBEDDED_REFERENCE.search(text))
+            or bool(_LEADING_CALL.match(text)) or bool(_CONDITIONAL.search(text)))
 
 
 def references_in(value: Any) -> list[str]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from federation.applicability import NOT_APPLICABLE
 from gate.errors import GateInternalError
 
 SCAN_TIMEOUT_SECONDS = 900
@@ -92,7 +93,10 @@ class PendingScan:
         if not any(r.check_id in expected for r in records):
             raise GateInternalError(f"no federation rule found anything to judge in {', '.join(map(str, targets))} "
                                     f"({self.framework}): no Cognito or Okta resources, or checkov could not read them")
-        return ScanResult(framework=self.framework, records=records, loaded_checks=data["loaded_checks"])
+        # A rule that is not about a resource (docs/applicability.md) says so through checkov's
+        # UNKNOWN; it is neither a pass nor a finding, so it leaves the records here.
+        judged = tuple(r for r in records if not (r.result == "UNKNOWN" and NOT_APPLICABLE in r.details))
+        return ScanResult(framework=self.framework, records=judged, loaded_checks=data["loaded_checks"])
 
 
 def scan(framework: str, targets: Sequence[Path], policies_dir: Path, expected_rules: Iterable[str],

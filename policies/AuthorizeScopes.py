@@ -3,10 +3,12 @@ from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.facts import REQUIRED_AUTHORIZE_SCOPES
 from federation.relations import IDP, detail
 from federation.values import is_reference
+from federation.applicability import oidc_provider
 
 
 class AuthorizeScopes(FederationCheck):
     RULE_ID = "FED_004"
+    SCOPE = oidc_provider
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

@@ -2,10 +2,12 @@ from federation_check import FederationCheck, Finding, failed, passed
 from federation.document import FederationDocument, Resource
 from federation.relations import IDP, OKTA_APP, provider_details
 from federation.values import references_in
+from federation.applicability import okta_upstream
 
 
 class ClientIdAndSecretFromOneApp(FederationCheck):
     RULE_ID = "FED_801"
+    SCOPE = okta_upstream
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

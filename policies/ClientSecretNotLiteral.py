@@ -1,7 +1,12 @@
+import re
+
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.relations import IDP, detail
 from federation.values import is_reference
+
+
+SINGLE_VARIABLE_OR_LOCAL = re.compile(r"^(?:\$\{)?(?:var|local)\.[A-Za-z_][\w-]*\}?$")
 
 
 class ClientSecretNotLiteral(FederationCheck):
@@ -37,10 +42,15 @@ class ClientSecretNotLiteral(FederationCheck):
 
     @staticmethod
     def _sensitive_variable(secret: str, document: FederationDocument) -> Finding:
-        """A plain `var.x` must be declared sensitive, or the secret shows in plans and logs."""
+        """A plain `var.x` must be declared sensitive, or the secret shows in plans and logs; a
+        variable or local declared in another file of the module cannot be judged here."""
         for name, variable in document.variables.items():
-            if secret in (f"${{var.{name}}}", f"var.{name}") and variable.get("sensitive") is not True:
-                return failed(f"client_secret comes from variable {name!r}, which is not sensitive = true")
+            if secret in (f"${{var.{name}}}", f"var.{name}"):
+                if variable.get("sensitive") is not True:
+                    return failed(f"client_secret comes from variable {name!r}, which is not sensitive = true")
+                return passed()
+        if SINGLE_VARIABLE_OR_LOCAL.match(secret):
+            return unknown(f"client_secret comes from {secret.strip('${}')}, declared outside this configuration")
         return passed()
 
 

@@ -1,4 +1,5 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation.applicability import prefix_domain
 from federation.document import FederationDocument, Resource
 from federation.facts import DOMAIN_PREFIX_PATTERN, RESERVED_DOMAIN_TERMS
 from federation.relations import DOMAIN
@@ -8,10 +9,9 @@ from federation.values import is_reference
 class DomainPrefixValid(FederationCheck):
     RULE_ID = "FED_602"
     RESOURCES = (DOMAIN,)
+    SCOPE = prefix_domain
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        if resource.get("certificate_arn"):
-            return passed("a custom domain, not a prefix")
         prefix = resource.get("domain")
         if not isinstance(prefix, str) or is_reference(prefix):
             return unknown("domain is a reference")

@@ -2,10 +2,12 @@ from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import FederationDocument, Resource
 from federation.relations import IDP
 from federation.values import is_reference
+from federation.applicability import provider_federating_okta
 
 
 class IdentityProviderIsOidc(FederationCheck):
     RULE_ID = "FED_001"
+    SCOPE = provider_federating_okta
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

@@ -5,12 +5,14 @@ from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.facts import OKTA_ORG_HOST
 from federation.relations import IDP, detail, okta_apps_of
 from federation.values import is_reference
+from federation.applicability import okta_upstream
 
 
 class IssuerModeMatchesIssuer(FederationCheck):
     """Checked on the identity provider, against the Okta app its client id comes from."""
 
     RULE_ID = "FED_007"
+    SCOPE = okta_upstream
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

@@ -3,10 +3,12 @@ from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.facts import CLAIM_SCOPES, REQUIRED_AUTHORIZE_SCOPES
 from federation.relations import IDP, attribute_mapping, detail
 from federation.values import scope_set
+from federation.applicability import okta_upstream
 
 
 class MappedClaimScopesRequested(FederationCheck):
     RULE_ID = "FED_806"
+    SCOPE = okta_upstream
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

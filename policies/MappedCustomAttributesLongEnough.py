@@ -3,10 +3,12 @@ from typing import Any
 from federation_check import Finding, PoolSchemaMappingCheck, failed, passed
 from federation.facts import MAPPED_ATTRIBUTE_MAX_LENGTH
 from federation.values import as_list
+from federation.applicability import oidc_provider
 
 
 class MappedCustomAttributesLongEnough(PoolSchemaMappingCheck):
     RULE_ID = "FED_108"
+    SCOPE = oidc_provider
 
     def evaluate_mapping(self, mapping: dict[str, Any], schema: dict[str, dict[str, Any]]) -> Finding:
         short = []

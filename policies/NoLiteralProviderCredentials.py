@@ -2,6 +2,7 @@ from federation_check import FederationCheck, Finding, failed, passed
 from federation.document import FederationDocument, Resource
 from federation.relations import OKTA_APP, POOL
 from federation.values import is_reference
+from federation.applicability import in_federation_of_root_module
 
 CREDENTIALS = {"okta": ("api_token", "private_key", "access_token"),
                "aws": ("access_key", "secret_key", "token")}
@@ -11,6 +12,7 @@ class NoLiteralProviderCredentials(FederationCheck):
     """Checked on the resources that carry the federation, for the provider each one uses."""
 
     RULE_ID = "FED_701"
+    SCOPE = in_federation_of_root_module
     RESOURCES = (POOL, OKTA_APP)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

@@ -4,10 +4,12 @@ from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.relations import IDP, detail
 from federation.values import is_reference
+from federation.applicability import oidc_provider
 
 
 class OidcIssuerWellFormed(FederationCheck):
     RULE_ID = "FED_006"
+    SCOPE = oidc_provider
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

@@ -2,12 +2,14 @@ from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.relations import IDP, provider_details
 from federation.values import key_lookup
+from federation.applicability import oidc_provider
 
 REQUIRED_KEYS = ("client_id", "client_secret", "oidc_issuer", "authorize_scopes", "attributes_request_method")
 
 
 class ProviderDetailsComplete(FederationCheck):
     RULE_ID = "FED_002"
+    SCOPE = oidc_provider
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

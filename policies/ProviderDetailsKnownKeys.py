@@ -1,6 +1,7 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import FederationDocument, Resource
 from federation.relations import IDP, provider_details
+from federation.applicability import oidc_provider
 
 KNOWN_KEYS = frozenset({"client_id", "client_secret", "attributes_request_method", "oidc_issuer",
                         "authorize_scopes", "authorize_url", "token_url", "attributes_url", "jwks_uri"})
@@ -8,6 +9,7 @@ KNOWN_KEYS = frozenset({"client_id", "client_secret", "attributes_request_method
 
 class ProviderDetailsKnownKeys(FederationCheck):
     RULE_ID = "FED_003"
+    SCOPE = oidc_provider
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

@@ -3,10 +3,12 @@ from federation.document import FederationDocument, Resource
 from federation.facts import PROVIDER_NAME_MAX_LENGTH, RESERVED_PROVIDER_NAMES
 from federation.relations import IDP
 from federation.values import is_reference
+from federation.applicability import oidc_provider
 
 
 class ProviderNameValid(FederationCheck):
     RULE_ID = "FED_012"
+    SCOPE = oidc_provider
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

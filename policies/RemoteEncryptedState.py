@@ -4,12 +4,14 @@ from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import FederationDocument, Resource
 from federation.relations import POOL
 from federation.values import as_bool, as_list
+from federation.applicability import in_federation_of_root_module
 
 
 class RemoteEncryptedState(FederationCheck):
     """On the pool, whose stack's state holds the Okta secret twice."""
 
     RULE_ID = "FED_703"
+    SCOPE = in_federation_of_root_module
     RESOURCES = (POOL,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

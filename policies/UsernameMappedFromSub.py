@@ -1,10 +1,12 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import FederationDocument, Resource
 from federation.relations import IDP, attribute_mapping
+from federation.applicability import oidc_provider
 
 
 class UsernameMappedFromSub(FederationCheck):
     RULE_ID = "FED_101"
+    SCOPE = oidc_provider
     RESOURCES = (IDP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

@@ -142,9 +142,11 @@ def _runner_file_path() -> str | None:
 
 
 def _directory_of(graph: Any, address: Any, scanned_file: str) -> str:
-    """The module folder of the resource: one graph can hold every folder of a `-d` scan."""
+    """The module folder of the resource: one graph can hold every folder of a `-d` scan. With
+    several `-d` roots checkov names files relative to the first (`/../other/main.tf`)."""
+    tail = "/" + scanned_file.rpartition("../")[2].lstrip("/")
     for node in _graph_nodes(graph):
         path = str(node.get("file_path_", ""))
-        if node.get("block_type_") == "resource" and node.get("block_name_") == address and path.endswith(scanned_file):
+        if node.get("block_type_") == "resource" and node.get("block_name_") == address and path.endswith(tail):
             return os.path.dirname(path)
     raise LookupError(f"{address} of {scanned_file} is not in checkov's graph")

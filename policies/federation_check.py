@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import tomllib
 
@@ -20,6 +20,7 @@ from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
 from checkov_input import document_for
+from federation.applicability import NOT_APPLICABLE, Applies, Scope, in_federation
 from federation.document import FederationDocument, Resource
 from federation.relations import attribute_mapping, pool_of, schema_attributes
 
@@ -51,9 +52,19 @@ def unknown(reason: str) -> Finding:
     return Finding(UNKNOWN, reason)
 
 
+def not_applicable() -> Finding:
+    """The resource is not what the rule is about: neither passed nor failed (checkov shows no
+    UNKNOWN; the gate drops this one from its reports too)."""
+    return Finding(UNKNOWN, NOT_APPLICABLE)
+
+
 class FederationCheck(BaseResourceCheck):
+    """`SCOPE` is the rule's scope (docs/applicability.md); by default the resource must take part
+    in a federation (an Okta app Cognito uses, a client that trusts an identity provider…)."""
+
     RULE_ID = ""
     RESOURCES: tuple[str, ...] = ()
+    SCOPE: ClassVar[Scope] = in_federation
 
     def __init__(self) -> None:
         rule = CATALOGUE[self.RULE_ID]
@@ -68,7 +79,13 @@ class FederationCheck(BaseResourceCheck):
             resource = document.find(f"{resource_type}.{resource_name}")
             if resource is None:
                 raise LookupError(f"{resource_type}.{resource_name} is not in its own document")
-            finding = self.evaluate(resource, document)
+            applies = type(self).SCOPE(resource, document)
+            if applies is Applies.NO:
+                finding = not_applicable()
+            elif applies is Applies.UNDECIDED:
+                finding = unknown("whether this rule applies depends on a value the input cannot decide")
+            else:
+                finding = self.evaluate(resource, document)
         except Exception as error:  # noqa: BLE001 - fail closed: a broken rule is a failure
             finding = failed(f"internal error in {self.RULE_ID}: {type(error).__name__}: {error}")
         if finding.reason:
