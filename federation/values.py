@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import SplitResult, urlsplit
 
 class _Unknown:
     """A value Terraform only knows after apply (plan JSON `after_unknown`), or one the input
@@ -114,3 +115,14 @@ def key_lookup(mapping: dict[str, Any], key: str) -> Any:
         if candidate.lower() == key.lower():
             return value
     return None
+
+
+def split_url(value: str) -> SplitResult | None:
+    """The URL's parts; None when it cannot be a URL at all (`https://["name"]/cb`, as checkov
+    renders an index it could not resolve, makes urlsplit raise on the bracketed host)."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+        return parts
+    except ValueError:
+        return None

@@ -1,9 +1,8 @@
-from urllib.parse import urlsplit
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.relations import CLIENT
-from federation.values import as_list, is_reference
+from federation.values import as_list, is_reference, split_url
 
 
 class ClientCallbackUrls(FederationCheck):
@@ -24,7 +23,10 @@ class ClientCallbackUrls(FederationCheck):
         for url in urls:
             if not isinstance(url, str) or is_reference(url):
                 continue
-            parts = urlsplit(url)
+            parts = split_url(url)
+            if parts is None:
+                bad.append(url)
+                continue
             localhost = parts.scheme == "http" and parts.hostname in ("localhost", "127.0.0.1")
             if "*" in url or parts.fragment or not (parts.scheme == "https" or localhost) or not parts.hostname:
                 bad.append(url)

@@ -1,3 +1,4 @@
+from federation.values import is_reference
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import FederationDocument, Resource
 from federation.relations import IDP, attribute_mapping
@@ -15,6 +16,8 @@ class EmailAndVerifiedMapped(FederationCheck):
             if resource.get("attribute_mapping") is None:
                 return failed("attribute_mapping is not set")
             return unknown("attribute_mapping is a reference")
+        if any(is_reference(mapping.get(attribute)) for attribute in ("email", "email_verified")):
+            return unknown("email or email_verified is mapped from a value this configuration does not decide")
         wrong = [f"{attribute} ← {mapping.get(attribute)!r}" for attribute in ("email", "email_verified")
                  if mapping.get(attribute) != attribute]
         if wrong:

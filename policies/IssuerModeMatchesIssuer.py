@@ -1,10 +1,9 @@
-from urllib.parse import urlsplit
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.facts import OKTA_ORG_HOST
 from federation.relations import IDP, detail, okta_apps_of
-from federation.values import is_reference
+from federation.values import is_reference, split_url
 from federation.applicability import okta_upstream
 
 
@@ -30,7 +29,10 @@ class IssuerModeMatchesIssuer(FederationCheck):
         if is_reference(issuer):
             return unknown("oidc_issuer is a reference")
         # The host decides: FED_006 judges the rest of the URL's shape.
-        is_org_url = bool(OKTA_ORG_HOST.match(urlsplit(issuer).hostname or ""))
+        parts = split_url(issuer)
+        if parts is None:
+            return unknown(f"oidc_issuer {issuer!r} is not a URL (FED_006 reports it)")
+        is_org_url = bool(OKTA_ORG_HOST.match(parts.hostname or ""))
         expected = "ORG_URL" if is_org_url else "CUSTOM_URL"
         if mode != expected:
             return failed(f"issuer_mode is {mode} but the issuer is {'an org URL' if is_org_url else 'a custom domain'}; "

@@ -1,9 +1,8 @@
-from urllib.parse import urlsplit
 
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.relations import IDP, detail
-from federation.values import is_reference
+from federation.values import is_reference, split_url
 from federation.applicability import oidc_provider
 
 
@@ -20,7 +19,9 @@ class OidcIssuerWellFormed(FederationCheck):
             return passed("no oidc_issuer (FED_002 reports it)")
         if not isinstance(issuer, str):
             return unknown("oidc_issuer is not a string here")
-        parts = urlsplit(issuer)
+        parts = split_url(issuer)
+        if parts is None:
+            return failed(f"oidc_issuer {issuer!r} is not a URL")
         problems = []
         if parts.scheme != "https" or not parts.hostname:
             problems.append("not https")
