@@ -85,3 +85,9 @@ def schema_attributes(pool: Resource) -> dict[str, dict[str, Any]]:
         name = entry["name"]
         found[name if name in STANDARD_ATTRIBUTES else f"custom:{name}"] = entry
     return found
+
+
+def okta_app_pools(document: FederationDocument, app: Resource) -> list[Resource | None]:
+    """The pools of the identity providers that use this Okta app (None: a pool not in the input)."""
+    return [pool_of(document, idp) for idp in document.of_type(IDP)
+            if app in document.referenced(idp, "provider_details", OKTA_APP)]
