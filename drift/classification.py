@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from federation.facts import COGNITO_SET_PROVIDER_DETAILS
+
 Path = tuple[str | int, ...]
 
 
@@ -49,8 +51,7 @@ SET_LIKE = frozenset({"redirect_uris", "grant_types", "response_types", "post_lo
 NOISE: dict[str, dict[str, str]] = {
     "aws_cognito_identity_provider": {
         f"provider_details.{key}": "Cognito fills this provider_details key in itself (D7)"
-        for key in ("attributes_url_add_attributes", "authorize_url", "token_url", "attributes_url", "jwks_uri",
-                    "token_request_method")},
+        for key in COGNITO_SET_PROVIDER_DETAILS},
     "okta_app_oauth": {
         "consent_method": "okta/okta < 6.5.5 reports consent_method when the feature flag is off (D12)",
         "refresh_token_leeway": "shows after import when unset (D13)",

@@ -17,6 +17,17 @@ ALLOWED_AUTHORIZE_SCOPES: frozenset[str] = frozenset({"openid", "profile", "emai
 # Cognito authenticates to the IdP with client_secret_post only (fact 1).
 TOKEN_ENDPOINT_AUTH_METHOD = "client_secret_post"
 
+# provider_details of an OIDC identity provider (rules fact 4, CreateIdentityProvider): the keys
+# one configures, the endpoint keys Cognito reads when it cannot discover them, and the keys Cognito
+# fills in itself after discovery (present in state, absent from configuration; D7).
+OIDC_PROVIDER_DETAILS_REQUIRED: tuple[str, ...] = (
+    "client_id", "client_secret", "oidc_issuer", "authorize_scopes", "attributes_request_method")
+OIDC_PROVIDER_DETAILS_ENDPOINTS: tuple[str, ...] = ("authorize_url", "token_url", "attributes_url", "jwks_uri")
+OIDC_PROVIDER_DETAILS_KEYS: frozenset[str] = frozenset(OIDC_PROVIDER_DETAILS_REQUIRED + OIDC_PROVIDER_DETAILS_ENDPOINTS)
+COGNITO_FILLED_PROVIDER_DETAILS: tuple[str, ...] = ("attributes_url_add_attributes",) + OIDC_PROVIDER_DETAILS_ENDPOINTS
+# Social providers' details also carry token_request_method, which Cognito sets by itself.
+COGNITO_SET_PROVIDER_DETAILS: tuple[str, ...] = COGNITO_FILLED_PROVIDER_DETAILS + ("token_request_method",)
+
 # username ← sub is Cognito's default for OIDC; these three may never be dropped (FED_101/102).
 MANDATORY_ATTRIBUTE_MAPPING: tuple[tuple[str, str], ...] = (
     ("username", "sub"),

@@ -11,15 +11,13 @@ from constructs import Construct
 
 from modules.naming import pin_address
 from modules.oidc_upstream import OidcUpstream
+from federation.facts import COGNITO_FILLED_PROVIDER_DETAILS
 from modules.user_pool import FederatedUserPool
 
 # Keys Cognito fills into provider_details by itself after discovery (rules §3, D7): absent
 # from our config, present in state, so every plan would try to remove them. We ignore exactly
-# these. Never `client_secret`: ignoring it would hide a rotation or an out-of-band edit; the
-# drift detector compares its hash instead.
-COGNITO_FILLED_PROVIDER_DETAILS: tuple[str, ...] = (
-    "attributes_url_add_attributes", "authorize_url", "token_url", "attributes_url", "jwks_uri",
-)
+# these (COGNITO_FILLED_PROVIDER_DETAILS). Never `client_secret`: ignoring it would hide a
+# rotation or an out-of-band edit; the drift detector compares its hash instead.
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.facts import OIDC_PROVIDER_DETAILS_REQUIRED
 from federation.relations import IDP, provider_details
 from federation.values import key_lookup
 from federation.applicability import oidc_provider
 
-REQUIRED_KEYS = ("client_id", "client_secret", "oidc_issuer", "authorize_scopes", "attributes_request_method")
+REQUIRED_KEYS = OIDC_PROVIDER_DETAILS_REQUIRED
 
 
 class ProviderDetailsComplete(FederationCheck):

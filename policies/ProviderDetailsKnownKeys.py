@@ -1,10 +1,8 @@
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.document import FederationDocument, Resource
+from federation.facts import OIDC_PROVIDER_DETAILS_KEYS
 from federation.relations import IDP, provider_details
 from federation.applicability import oidc_provider
-
-KNOWN_KEYS = frozenset({"client_id", "client_secret", "attributes_request_method", "oidc_issuer",
-                        "authorize_scopes", "authorize_url", "token_url", "attributes_url", "jwks_uri"})
 
 
 class ProviderDetailsKnownKeys(FederationCheck):
@@ -20,7 +18,7 @@ class ProviderDetailsKnownKeys(FederationCheck):
             # A plan's provider_details comes from state after refresh, where Cognito adds its own
             # keys (rules §3, D7); the configured keys are what this rule is about.
             return unknown("a plan shows Cognito's own keys; check the configuration instead")
-        unexpected = sorted(key for key in details if key.lower() not in KNOWN_KEYS)
+        unexpected = sorted(key for key in details if key.lower() not in OIDC_PROVIDER_DETAILS_KEYS)
         if unexpected:
             return failed(f"unknown provider_details keys: {', '.join(unexpected)}")
         return passed()

@@ -1,6 +1,6 @@
-"""A Mermaid picture of one stack's federation graph, drawn from its synthesized Terraform JSON:
-Okta app → assigned groups; Okta app → Cognito identity provider → app clients; domain →
-redirect URI → Okta app. Resources with a blocking finding are marked."""
+"""A Mermaid picture of one stack's federation graph, drawn from the federation model of its
+synthesized Terraform JSON: Okta app → assigned groups; Okta app → Cognito identity provider → app
+clients; domain → redirect URI → Okta app. Resources with a blocking finding are marked."""
 
 from __future__ import annotations
 
@@ -8,50 +8,69 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-_REFERENCE = re.compile(r"\$\{(?:data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.")
+from federation.document import FederationDocument, Resource, from_terraform_json
+from federation.relations import DOMAIN, IDP, OKTA_APP, assignments_of, clients_trusting
+from federation.values import as_list
 
 
 def render_mermaid(stack: dict[str, Any], failing: Collection[str] = ()) -> str:
-    resources = stack.get("resource") or {}
-    data = stack.get("data") or {}
+    document = from_terraform_json(stack)
     lines = ["flowchart LR"]
     nodes: dict[str, str] = {}
 
     def node(address: str, label: str) -> str:
-        node_id = re.sub(r"[^A-Za-z0-9_]", "_", address)
+        node_id = _node_id(address)
         if node_id not in nodes:
             nodes[node_id] = label
             lines.append(f'  {node_id}["{label}"]')
         return node_id
 
-    def refs(value: Any, rtype: str) -> list[str]:
-        return [f"{t}.{n}" for t, n in _REFERENCE.findall(str(value)) if t == rtype]
-
-    for name, app in (resources.get("okta_app_oauth") or {}).items():
-        app_id = node(f"okta_app_oauth.{name}", f"Okta app<br/>{app.get('label', name)}")
-        for assignment in (resources.get("okta_app_group_assignments") or {}).values():
-            if f"okta_app_oauth.{name}." not in str(assignment.get("app_id")):
-                continue
-            for group in assignment.get("group") or []:
-                for address in refs(group.get("id"), "okta_group"):
-                    group_name = ((resources.get("okta_group") or {}).get(address.split(".")[1])
-                                  or (data.get("okta_group") or {}).get(address.split(".")[1]) or {}).get("name")
-                    lines.append(f"  {node(address, f'group<br/>{group_name}')} -->|assigned| {app_id}")
-        for uri in app.get("redirect_uris") or []:
-            for domain in refs(uri, "aws_cognito_user_pool_domain"):
-                body = (resources.get("aws_cognito_user_pool_domain") or {}).get(domain.split(".")[1]) or {}
-                domain_id = node(domain, f"domain<br/>{body.get('domain', domain)}")
+    for app in document.of_type(OKTA_APP):
+        app_id = node(app.address, f"Okta app<br/>{app.get('label') or app.name}")
+        managers, _ = assignments_of(document, app)
+        for manager in managers:
+            for group_block in as_list(manager.get("group")):
+                for group in _groups(document, group_block):
+                    group_id = node(f"okta_group.{group.name}", f"group<br/>{group.get('name')}")
+                    lines.append(f"  {group_id} -->|assigned| {app_id}")
+        for uri in as_list(app.get("redirect_uris")):
+            for domain in _referenced_in(document, uri, DOMAIN):
+                domain_id = node(domain.address, f"domain<br/>{domain.get('domain') or domain.address}")
                 lines.append(f"  {domain_id} -->|/oauth2/idpresponse| {app_id}")
-    for name, idp in (resources.get("aws_cognito_identity_provider") or {}).items():
-        idp_id = node(f"aws_cognito_identity_provider.{name}", f"Cognito IdP<br/>{idp.get('provider_name', name)}")
-        for app in sorted(set(refs((idp.get("provider_details") or {}).get("client_id"), "okta_app_oauth"))):
-            lines.append(f"  {node(app, app)} -->|client id + secret| {idp_id}")
-        for client_name, client in (resources.get("aws_cognito_user_pool_client") or {}).items():
-            if any(f"aws_cognito_identity_provider.{name}." in str(p) for p in client.get("supported_identity_providers") or []):
-                client_id = node(f"aws_cognito_user_pool_client.{client_name}", f"app client<br/>{client.get('name')}")
-                lines.append(f"  {idp_id} -->|trusted by| {client_id}")
-    marked = [node_id for node_id in nodes if node_id in {re.sub(r"[^A-Za-z0-9_]", "_", a) for a in failing}]
+    for idp in document.of_type(IDP):
+        idp_id = node(idp.address, f"Cognito IdP<br/>{idp.get('provider_name') or idp.name}")
+        details = idp.get("provider_details")
+        client_id = details.get("client_id") if isinstance(details, dict) else None
+        for app in sorted(_referenced_in(document, client_id, OKTA_APP), key=lambda r: r.address):
+            lines.append(f"  {node(app.address, app.address)} -->|client id + secret| {idp_id}")
+        for client in clients_trusting(document, idp):
+            client_node = node(client.address, f"app client<br/>{client.get('name')}")
+            lines.append(f"  {idp_id} -->|trusted by| {client_node}")
+    marked = [node_id for node_id in nodes if node_id in {_node_id(address) for address in failing}]
     if marked:
         lines.append("  classDef failing fill:#fdd,stroke:#c00,stroke-width:2px")
         lines.append(f"  class {','.join(marked)} failing")
     return "\n".join(lines) + "\n"
+
+
+def _node_id(address: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", address)
+
+
+def _referenced_in(document: FederationDocument, value: Any, resource_type: str) -> list[Resource]:
+    """The resources of `resource_type` one value (not a whole attribute) references."""
+    probe = Resource("resource", "probe", "probe", {"value": value})
+    return document.referenced(probe, "value", resource_type)
+
+
+def _groups(document: FederationDocument, group_block: Any) -> list[Resource]:
+    """The Okta groups (managed or read as data) one `group` block of an assignment names."""
+    group_id = group_block.get("id") if isinstance(group_block, dict) else None
+    probe = Resource("resource", "probe", "probe", {"id": group_id})
+    found = []
+    for reference in probe.refs("id"):
+        parts = reference.removeprefix("data.").split(".")
+        group = document.find(f"okta_group.{parts[1]}") or document.find(f"data.okta_group.{parts[1]}")
+        if parts[0] == "okta_group" and len(parts) > 1 and group is not None:
+            found.append(group)
+    return found
