@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from config.errors import Problems
-from drift.redaction import SECRET_KEYS
+from drift.redaction import SECRET_KEYS, safe_text
 
 E = TypeVar("E")
 
@@ -29,7 +29,8 @@ def describe(value: object) -> str:
         return "a mapping" if isinstance(value, dict) else "a list"
     if isinstance(value, int) and value.bit_length() > 256:
         return "a number too large to show"
-    text = repr(value) if isinstance(value, str) else str(value)
+    # Made safe before it is shortened: a cut must not leave half a `user:password@` unrecognised.
+    text = safe_text(repr(value) if isinstance(value, str) else str(value))
     return text if len(text) <= 80 else text[:77] + "..."
 
 
