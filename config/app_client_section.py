@@ -34,6 +34,12 @@ def read_app_client(path: str, raw: object, parent: Section, production: bool,
             client.problems.add(f"{client.child('identity_providers')}[{index}]",
                                 f"unknown federation {describe(provider)}; expected one of "
                                 f"{', '.join(federation_names) or '(no federations declared)'}")
+    allow_local_users = client.flag("allow_local_users", False)
+    if client.has("identity_providers") and not identity_providers and not allow_local_users:
+        client.problem("identity_providers", "empty while allow_local_users is false: nobody could sign in with "
+                                             "this client; expected at least one federation of "
+                                             f"{', '.join(federation_names) or '(none declared)'}, or "
+                                             "allow_local_users: true")
     return AppClientConfig(
         name=name,
         callback_urls=callback_urls,
@@ -46,7 +52,7 @@ def read_app_client(path: str, raw: object, parent: Section, production: bool,
             refresh_days=validity.number("refresh_days", REFRESH_TOKEN_DAYS_MAX, 1, REFRESH_TOKEN_DAYS_MAX, "days"),
         ),
         identity_providers=identity_providers,
-        allow_local_users=client.flag("allow_local_users", False),
+        allow_local_users=allow_local_users,
     )
 
 

@@ -56,10 +56,13 @@ def _check_unique_across_federations(problems: Problems, federations: tuple[Fede
     identifiers: dict[str, str] = {}
     for federation in federations:
         path = f"federations[{federation.name}]"
-        other = provider_names.setdefault(federation.provider_name, federation.name)
+        # Cognito names federated users `<provider name>_<sub>` in lower case, so two names that differ
+        # only in case would share one namespace of users: unique regardless of case.
+        other = provider_names.setdefault(federation.provider_name.casefold(), federation.name)
         if other != federation.name:
             problems.add(f"{path}.provider_name", f"{describe(federation.provider_name)} is already used by "
-                                                  f"federation {other!r}; provider names must be unique")
+                                                  f"federation {other!r} (compared regardless of case, as Cognito's "
+                                                  "lower-case federated user names are); provider names must be unique")
         for index, identifier in enumerate(federation.idp_identifiers):
             owner = identifiers.setdefault(identifier.lower(), federation.name)
             if owner != federation.name:

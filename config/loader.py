@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from config.app_client_section import read_app_client
+from config.aws_regions import region_problem
 from config.consistency import check_consistency
 from config.errors import ConfigError, Problems
 from config.federation_section import read_federation
@@ -17,9 +18,9 @@ from config.reader import Section, describe, report_duplicates
 from config.sharding import MAXIMUM_SHARDS, SHARD_STACK_NAME
 from config.user_pool_section import read_user_pool
 from config.yaml_file import read_yaml
+from drift.redaction import secret_values
 
 ENVIRONMENT_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
-REGION_PATTERN = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
 WORKSPACE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,90}$")
 DEFAULT_CLOUD_HOSTNAME = "app.terraform.io"
 
@@ -48,6 +49,7 @@ def load_environments(config_dir: Path, only: Sequence[str] = ()) -> tuple[Envir
     selected = [path for path in files if not only or path.stem in only]
     if not selected:
         raise ConfigError([f"{shown_path(config_dir)}: no *.yaml environment files"])
+    _check_one_file_per_environment(files)
     environments: list[EnvironmentConfig] = []
     problems: list[str] = []
     for path in selected:
@@ -59,6 +61,19 @@ def load_environments(config_dir: Path, only: Sequence[str] = ()) -> tuple[Envir
     if problems:
         raise ConfigError(problems)
     return tuple(environments)
+
+
+def _check_one_file_per_environment(files: Sequence[Path]) -> None:
+    """`dev.yaml` beside `dev.yml` would be two environments with one stack name."""
+    first: dict[str, Path] = {}
+    clashes: list[str] = []
+    for path in files:
+        other = first.setdefault(path.stem, path)
+        if other != path:
+            clashes.append(f"{shown_path(path)}: environment {path.stem!r} is also defined by {shown_path(other)}; "
+                           "expected one file per environment (remove or rename one)")
+    if clashes:
+        raise ConfigError(clashes)
 
 
 def _stack_name_clashes(files: Sequence[Path], selected: Sequence[Path]) -> list[str]:
@@ -77,14 +92,22 @@ def _stack_name_clashes(files: Sequence[Path], selected: Sequence[Path]) -> list
 
 def load_environment(path: Path) -> EnvironmentConfig:
     shown_as = shown_path(path)
-    problems = Problems(shown_as)
+    document = read_yaml(path, shown_as)
+    problems = Problems(shown_as, secret_values(document))
     if not ENVIRONMENT_NAME_PATTERN.match(path.stem):
         problems.add("", f"file name {path.stem!r} is the environment name; expected 1-31 lower-case letters, "
                          "digits or hyphens, starting with a letter")
-    top = Section(read_yaml(path, shown_as), "", problems, TOP_KEYS)
+    if not isinstance(document, dict):
+        problems.add("", f"expected a mapping with aws, user_pool, app_clients and federations at the top of the "
+                         f"file, got {describe(document)}")
+        problems.raise_if_any()
+    top = Section(document, "", problems, TOP_KEYS)
     production = top.flag("production", False)
-    region = top.section("aws", AWS_KEYS, required=True).text(
-        "region", pattern=REGION_PATTERN, expected="an AWS region such as eu-west-1")
+    aws = top.section("aws", AWS_KEYS, required=True)
+    region = aws.text("region", expected="an AWS region such as eu-west-1")
+    region_error = region_problem(region) if region else None
+    if region_error:
+        aws.problem("region", f"got {describe(region)}; {region_error}")
     pool = read_user_pool(top.section("user_pool", POOL_KEYS, required=True), production)
 
     federation_items = top.items("federations", required=True)

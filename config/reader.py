@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from config.errors import Problems
+from drift.redaction import SECRET_KEYS, safe_text
 
 E = TypeVar("E")
 
-# Keys that hold credentials: their values are never echoed in a message.
-SECRET_KEYS = frozenset({"client_secret", "api_token", "private_key", "secret_key", "access_key",
-                         "password", "client_basic_secret", "token"})
+NOT_SHOWN = "(value not shown)"
+_BREADCRUMB = re.compile(r"[.\[\]]")
 
 
 def describe(value: object) -> str:
@@ -27,7 +27,10 @@ def describe(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return "a mapping" if isinstance(value, dict) else "a list"
-    text = repr(value) if isinstance(value, str) else str(value)
+    if isinstance(value, int) and value.bit_length() > 256:
+        return "a number too large to show"
+    # Made safe before it is shortened: a cut must not leave half a `user:password@` unrecognised.
+    text = safe_text(repr(value) if isinstance(value, str) else str(value))
     return text if len(text) <= 80 else text[:77] + "..."
 
 
@@ -38,16 +41,20 @@ class Section:
         self.path = path
         self.problems = problems
         self.allowed = tuple(allowed)
+        self.secret = is_secret_path(path)
+        """Under a key that holds credentials: no value of it is ever quoted, whatever its shape."""
         if raw is None:
             raw = {}
         if not isinstance(raw, dict):
-            problems.add(path, f"expected a mapping, got {describe(raw)}")
+            problems.add(path, f"expected a mapping, got {self.describe(raw)}")
             raw = {}
         self.raw: dict[str, object] = raw
         for key in raw:
             if key in self.allowed:
                 continue
-            if key in SECRET_KEYS:
+            if self.secret:
+                problems.add(path, f"unknown key (not shown); allowed: {', '.join(sorted(self.allowed))}")
+            elif key in SECRET_KEYS:
                 # Never echo the value; say where credentials belong instead.
                 problems.add(self.child(str(key)), "credentials are never configuration (value not shown); "
                              "provide them through the environment, e.g. OKTA_API_TOKEN or the AWS "
@@ -58,6 +65,10 @@ class Section:
 
     def child(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
+
+    def describe(self, value: object, key: object = "") -> str:
+        """`describe(value)`, or that it is not shown when this section or `key` holds credentials."""
+        return NOT_SHOWN if self.secret or key in SECRET_KEYS else describe(value)
 
     def has(self, key: str) -> bool:
         return self.raw.get(key) is not None
@@ -78,10 +89,10 @@ class Section:
                 return ""
             return default
         if not isinstance(value, str) or not value.strip():
-            self.problem(key, f"got {describe(value)}; expected {expected}")
+            self.problem(key, f"got {self.describe(value, key)}; expected {expected}")
             return default or ""
         if pattern is not None and not pattern.match(value):
-            self.problem(key, f"got {describe(value)}; expected {expected}")
+            self.problem(key, f"got {self.describe(value, key)}; expected {expected}")
         return value
 
     def optional_text(self, key: str, *, pattern: re.Pattern[str] | None = None,
@@ -98,7 +109,7 @@ class Section:
             value = "ON" if value else "OFF"  # YAML 1.1 reads a bare ON/OFF as a boolean
         if isinstance(value, str) and value in names:
             return choices(value)  # type: ignore[call-arg]
-        self.problem(key, f"got {describe(value)}; expected one of {', '.join(names)}")
+        self.problem(key, f"got {self.describe(value, key)}; expected one of {', '.join(names)}")
         return default
 
     def flag(self, key: str, default: bool) -> bool:
@@ -106,7 +117,7 @@ class Section:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.problem(key, f"got {describe(value)}; expected true or false")
+            self.problem(key, f"got {self.describe(value, key)}; expected true or false")
             return default
         return value
 
@@ -116,10 +127,10 @@ class Section:
             return default
         suffix = f" {unit}" if unit else ""
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(key, f"got {describe(value)}; expected a whole number from {minimum} to {maximum}{suffix}")
+            self.problem(key, f"got {self.describe(value, key)}; expected a whole number from {minimum} to {maximum}{suffix}")
             return default
         if not minimum <= value <= maximum:
-            self.problem(key, f"got {value}; expected a whole number from {minimum} to {maximum}{suffix}")
+            self.problem(key, f"got {self.describe(value, key)}; expected a whole number from {minimum} to {maximum}{suffix}")
         return value
 
     def section(self, key: str, allowed: Iterable[str], *, required: bool = False) -> Section:
@@ -135,7 +146,7 @@ class Section:
                 self.problem(key, "missing; expected a list with at least one item")
             return []
         if not isinstance(value, list):
-            self.problem(key, f"got {describe(value)}; expected a list")
+            self.problem(key, f"got {self.describe(value, key)}; expected a list")
             return []
         if required and not value:
             self.problem(key, "empty; expected a list with at least one item")
@@ -155,7 +166,7 @@ class Section:
             if isinstance(element, str) and element.strip():
                 texts.append(element)
             else:
-                self.problems.add(f"{self.child(key)}[{index}]", f"got {describe(element)}; expected a string")
+                self.problems.add(f"{self.child(key)}[{index}]", f"got {self.describe(element, key)}; expected a string")
         return tuple(texts)
 
     def mapping_of_text(self, key: str) -> tuple[tuple[str, str, str], ...]:
@@ -164,13 +175,13 @@ class Section:
         if value is None:
             return ()
         if not isinstance(value, dict):
-            self.problem(key, f"got {describe(value)}; expected a mapping of strings")
+            self.problem(key, f"got {self.describe(value, key)}; expected a mapping of strings")
             return ()
         pairs: list[tuple[str, str, str]] = []
         for item_key, item_value in value.items():
             path = f"{self.child(key)}.{item_key}"
             if not isinstance(item_value, str) or not item_value:
-                self.problems.add(path, f"got {describe(item_value)}; expected a string")
+                self.problems.add(path, f"got {self.describe(item_value, item_key)}; expected a string")
                 continue
             pairs.append((str(item_key), item_value, path))
         return tuple(pairs)
@@ -183,3 +194,9 @@ def report_duplicates(problems: Problems, named: Iterable[tuple[str, str]], what
         if name in seen:
             problems.add(path, f"duplicate {what} {describe(name)}; names must be unique")
         seen.add(name)
+
+
+def is_secret_path(path: str) -> bool:
+    """True when a breadcrumb (`federations[x].oidc.client_secret.secrets_manager`) passes a key
+    that holds credentials."""
+    return any(part in SECRET_KEYS for part in _BREADCRUMB.split(path))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from drift.redaction import has_userinfo
+
 MAX_URLS_PER_LIST = 100
 MAX_URL_LENGTH = 1024
+USERINFO_PROBLEM = ("has user information before the host (user:password@; value not shown): credentials are "
+                    "never configuration; expected {allowed}")
 
 
 def callback_url_problem(url: str, production: bool) -> str | None:
@@ -19,6 +23,8 @@ def callback_url_problem(url: str, production: bool) -> str | None:
         allowed += " (http://localhost is allowed outside production)"
     if len(url) > MAX_URL_LENGTH:
         return f"is {len(url)} characters long; expected at most {MAX_URL_LENGTH}"
+    if has_userinfo(url):
+        return USERINFO_PROBLEM.format(allowed=allowed)
     if "*" in url or "#" in url:
         return f"got {url!r}; expected {allowed}"
     parts = urlsplit(url)
@@ -36,6 +42,8 @@ def issuer_problem(issuer: str) -> str | None:
     HTTPS, and the value must equal the `iss` claim exactly: no trailing slash, no query.
     """
     allowed = "an https:// issuer URL without trailing '/', query, fragment, port or /.well-known path"
+    if has_userinfo(issuer):
+        return USERINFO_PROBLEM.format(allowed=allowed)
     parts = urlsplit(issuer)
     if parts.scheme != "https" or not parts.hostname:
         return f"got {issuer!r}; expected {allowed}"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from config.errors import ConfigError
+from drift.redaction import safe_text
 from fedctl import exit_codes
 from fedctl.commands import audit, bench, comment, drift, gate, plan, policies, synth
 from fedctl.errors import FedctlError
@@ -19,8 +20,9 @@ EPILOG = """exit codes:
   0    success
   1    invalid input (configuration, arguments) or a policy failure
   2    changes or drift found (plan, drift, audit)
-  3    internal error (for gate: checkov crashed, could not parse, or a rule did not
-       load or raised: the gate fails closed); details on stderr or in a log file
+  3    a fault of fedctl itself, never of the input (for gate: checkov crashed, could
+       not parse, or a rule did not load or raised: the gate fails closed); details
+       in the log file named on stderr
   130  interrupted
 """
 
@@ -57,18 +59,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except ConfigError as error:
         for line in error.problems:
-            print(line, file=sys.stderr)
+            _report(line)
         return exit_codes.FAILURE
     except FedctlError as error:
-        print(f"fedctl: {error}", file=sys.stderr)
+        _report(f"fedctl: {error}")
         return error.exit_code
     except KeyboardInterrupt:
-        print("fedctl: interrupted", file=sys.stderr)
+        _report("fedctl: interrupted")
         return exit_codes.INTERRUPTED
     except Exception as error:  # noqa: BLE001 - the one place that turns crashes into exit code 3
         log = _write_crash_log()
-        print(f"fedctl: internal error: {type(error).__name__}: {error} (details: {log})", file=sys.stderr)
+        _report(f"fedctl: internal error: {type(error).__name__}: {error} (details: {log})")
         return exit_codes.INTERNAL_ERROR
+
+
+def _report(line: str) -> None:
+    """Every line fedctl prints about a failure passes `safe_text` (no secret, no control character)."""
+    print(safe_text(line), file=sys.stderr)
 
 
 def _write_crash_log() -> Path:

@@ -29,7 +29,9 @@ class OidcIssuerWellFormed(FederationCheck):
             problems.append("a trailing slash")
         if parts.query or parts.fragment:
             problems.append("a query or fragment")
-        if ":" in parts.netloc and not parts.netloc.endswith(":443"):
+        if "@" in parts.netloc:
+            problems.append("user information (user:password@) before the host")
+        if ":" in parts.netloc.rpartition("@")[2] and not parts.netloc.endswith(":443"):
             problems.append("a port other than 443")
         if "/.well-known" in parts.path:
             problems.append("the discovery document's path")

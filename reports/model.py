@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from datetime import date
 from enum import IntEnum
+from typing import Any, TypeVar
+
+from drift.redaction import safe_lines, safe_text
+
+T = TypeVar("T", "Finding", "Suppression")
 
 
 class Severity(IntEnum):
@@ -66,6 +71,17 @@ class PolicyReport:
     """Problems that fail the decision by themselves (an expired suppression, say)."""
     diagrams: tuple[tuple[str, str], ...] = field(default=())
     """(title, Mermaid flowchart) of each checked stack, for the Markdown report."""
+    secrets: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    """Values found under secret keys of the inputs: never shown, whatever text quotes them."""
+
+    def __post_init__(self) -> None:
+        # Every report format and the console render this model: making its text safe here (no
+        # secret, no URL userinfo, no control character) covers all of them at once.
+        object.__setattr__(self, "findings", tuple(_safe(f, self.secrets) for f in self.findings))
+        object.__setattr__(self, "inputs", tuple(safe_text(i, self.secrets) for i in self.inputs))
+        object.__setattr__(self, "problems", tuple(safe_text(p, self.secrets) for p in self.problems))
+        object.__setattr__(self, "diagrams", tuple((safe_text(title, self.secrets), safe_lines(diagram, self.secrets))
+                                                   for title, diagram in self.diagrams))
 
     def is_blocking(self, finding: Finding) -> bool:
         return finding.status == Status.FAILED and finding.severity >= self.threshold
@@ -80,3 +96,15 @@ class PolicyReport:
 
     def with_status(self, status: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.status == status)
+
+
+def _safe(item: T, secrets: frozenset[str]) -> T:
+    """`item` with each text field through `safe_text` (and its suppression likewise)."""
+    changes: dict[str, Any] = {}
+    for each in fields(item):
+        value = getattr(item, each.name)
+        if isinstance(value, str):
+            changes[each.name] = safe_text(value, secrets)
+        elif isinstance(value, Suppression):
+            changes[each.name] = _safe(value, secrets)
+    return replace(item, **changes)

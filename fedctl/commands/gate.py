@@ -17,7 +17,8 @@ from gate.catalogue import POLICIES_DIR, checked_rule_ids, load_catalogue
 from gate.checkov_scan import PendingScan
 from gate.decision import build_report
 from gate.errors import GateInputError, GateInternalError
-from gate.input_forms import detect_form
+from drift.redaction import safe_text
+from gate.input_forms import detect_form, secrets_in
 from gate.suppressions import load_suppressions
 from reports.console import render_console
 from reports.files import write_reports
@@ -83,11 +84,11 @@ def run(args: argparse.Namespace) -> int:
                           exit_codes.INTERNAL_ERROR) from error
     report = build_report("fedctl gate", [str(t) for t in targets], [result], catalogue, suppressions, problems,
                           Severity[args.severity_threshold])
-    if form == "terraform_json":
-        report = replace(report, diagrams=_diagrams(targets, {f.resource for f in report.blocking}))
+    diagrams = _diagrams(targets, {f.resource for f in report.blocking}) if form == "terraform_json" else ()
+    report = replace(report, diagrams=diagrams, secrets=secrets_in(targets, form))
     paths = write_reports(report, args.report_dir, "gate", VERSION)
     print(render_console(report))
-    print("reports: " + ", ".join(str(p) for p in paths))
+    print(safe_text("reports: " + ", ".join(str(p) for p in paths)))
     return exit_codes.OK if report.passed else exit_codes.FAILURE
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fedctl.main import main
+from tests.config.test_loader import NOT_A_REGION
 from tests.conftest import EXAMPLE_DIR, PROJECT_ROOT
 
 
@@ -56,7 +57,7 @@ def test_bad_config_exits_1_with_every_problem_and_writes_nothing(
     assert code == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines == [
-        f"{prod}: aws.region: got 'mars-1'; expected an AWS region such as eu-west-1",
+        f"{prod}: aws.region: got 'mars-1'; {NOT_A_REGION}",
         f"{prod}: user_pool.domain.prefix: got 'cognito-acme'; a Cognito domain prefix may not contain "
         "'aws', 'amazon', 'cognito' (FED_602)",
     ]
