@@ -30,8 +30,9 @@ def default_aws_region(document: FederationDocument) -> str | None:
     return None
 
 
-def idp_response_pattern(domain: Resource, default_region: str | None) -> re.Pattern[str]:
-    """The pattern the domain's idpresponse URL matches, exactly (https, no trailing slash)."""
+def idp_response_pattern(domain: Resource, default_region: str | None, any_region: bool = False) -> re.Pattern[str]:
+    """The pattern the domain's idpresponse URL matches, exactly (https, no trailing slash); with
+    `any_region`, in whatever region (FED_207 leaves a wrong region to FED_206)."""
     value = domain.get("domain")
     hosts = [re.escape(f"${{{domain.address}.domain}}"), re.escape(domain.address + ".domain")]
     if isinstance(value, str):
@@ -41,7 +42,7 @@ def idp_response_pattern(domain: Resource, default_region: str | None) -> re.Pat
         return re.compile(rf"https://{host}{IDP_RESPONSE_PATH}")
     region_value = domain.get("region")
     region = region_value if isinstance(region_value, str) and not is_reference(region_value) else default_region
-    region_pattern = re.escape(region) if region else ANY_REGION
+    region_pattern = re.escape(region) if region and not any_region else ANY_REGION
     return re.compile(rf"https://{host}\.auth\.{region_pattern}\.amazoncognito\.com{IDP_RESPONSE_PATH}")
 
 

@@ -27,7 +27,7 @@ class OktaRedirectUrisOnlyCognito(FederationCheck):
             return unknown("redirect_uris is a reference")
         domains = [domain for pool in okta_app_pools(document, resource) for domain in domains_of(document, pool)]
         region = default_aws_region(document)
-        patterns = [idp_response_pattern(domain, region) for domain in domains]
+        patterns = [idp_response_pattern(domain, region, any_region=True) for domain in domains]
         others, undecided = [], []
         for uri in as_list(uris):
             if not isinstance(uri, str):
