@@ -112,7 +112,7 @@ def locked_package_sources(lockfile: Path = PROJECT_ROOT / "Pipfile.lock") -> li
             continue
         for file in distribution.files or ():
             if file.suffix == ".py":
-                sources.append(Path(distribution.locate_file(file)).resolve())
+                sources.append(Path(str(distribution.locate_file(file))).resolve())
     return [source for source in sources if source.is_file()]
 
 
