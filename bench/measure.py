@@ -21,6 +21,7 @@ class Sample:
 class Measurement:
     name: str
     samples: tuple[Sample, ...]
+    command: tuple[str, ...] = ()
 
     @property
     def median_seconds(self) -> float:
@@ -45,4 +46,4 @@ def run_once(argv: Sequence[str], env: dict[str, str] | None = None, cwd: str | 
 
 def measure(name: str, argv: Sequence[str], runs: int, env: dict[str, str] | None = None,
             cwd: str | None = None) -> Measurement:
-    return Measurement(name, tuple(run_once(argv, env, cwd) for _ in range(runs)))
+    return Measurement(name, tuple(run_once(argv, env, cwd) for _ in range(runs)), tuple(argv))

@@ -35,9 +35,14 @@ def test_bench_writes_a_table_and_json_with_medians_and_references(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     document = json.loads((tmp_path / "bench.json").read_text())
     assert [case["case"] for case in document["cases"]] == ["N=2", "N=2, 2 shards"]
+    launcher = str(PROJECT_ROOT / "bin" / "fedctl")
     for case in document["cases"]:
         assert set(case["measurements"]) == {"synth", "naive synth", "floor (json.dumps)", "gate", "drift-parse"}
+        # what users run, as a whole process: the documented entry point
+        assert [case["measurements"][name]["command"][:2] for name in ("synth", "gate", "drift-parse")] == [
+            [launcher, "synth"], [launcher, "gate"], [launcher, "drift"]]
         for measurement in case["measurements"].values():
             assert measurement["median_seconds"] > 0 and measurement["median_peak_mib"] > 0
     table = (tmp_path / "bench.md").read_text()
     assert "| N=2 |" in table and "| N=2, 2 shards |" in table and "× floor" in table
+    assert "`bin/fedctl synth`" in table
