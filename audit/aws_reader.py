@@ -11,7 +11,7 @@ from botocore.exceptions import ClientError
 from audit.declared import DeclaredFederation, DeclaredObject
 from audit.errors import AuditError
 from audit.live import LiveFederation
-from drift.redaction import fingerprint
+from federation.redaction import fingerprint
 
 # Cognito's describe/list calls have low quotas: adaptive retries back off on throttling.
 RETRIES = Config(retries={"mode": "adaptive", "max_attempts": 10})

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from audit.declared import DeclaredFederation, DeclaredObject
 from audit.errors import AuditError
-from drift.redaction import fingerprint
+from federation.redaction import fingerprint
 
 MAX_RETRIES = 4
 HTTPS_CHECK_SWITCH = "OKTA_TESTING_TESTINGDISABLEHTTPSCHECK"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable
 
-from drift.redaction import safe_text
+from federation.redaction import safe_text
 
 
 class ConfigError(Exception):

@@ -18,7 +18,7 @@ from config.reader import Section, describe, report_duplicates
 from config.sharding import MAXIMUM_SHARDS, SHARD_STACK_NAME
 from config.user_pool_section import read_user_pool
 from config.yaml_file import read_yaml
-from drift.redaction import secret_values
+from federation.redaction import secret_values
 
 ENVIRONMENT_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
 WORKSPACE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,90}$")

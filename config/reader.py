@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from config.errors import Problems
-from drift.redaction import SECRET_KEYS, safe_text
+from federation.redaction import SECRET_KEYS, safe_text
 
 E = TypeVar("E")
 

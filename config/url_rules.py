@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from drift.redaction import has_userinfo
+from federation.redaction import has_userinfo
 
 MAX_URLS_PER_LIST = 100
 MAX_URL_LENGTH = 1024

@@ -8,7 +8,7 @@ from typing import Any
 from drift.attribute_diff import changed_paths
 from drift.classification import AttributeChange, DriftClass, classify
 from drift.plan_document import PlanDocument, ResourceChange
-from drift.redaction import fingerprint, is_sensitive, shown
+from federation.redaction import fingerprint, is_sensitive, shown
 
 FEDERATION_TYPES = ("aws_cognito_", "okta_")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from config.errors import ConfigError
-from drift.redaction import safe_text
+from federation.redaction import safe_text
 from fedctl import exit_codes
 from fedctl.commands import audit, bench, comment, drift, gate, plan, policies, synth
 from fedctl.errors import FedctlError

@@ -16,7 +16,8 @@ from typing import Any
 
 from federation.document import FederationDocument, Resource
 from federation.facts import OKTA_HOST_SUFFIX
-from federation.relations import CLIENT, DOMAIN, IDP, OKTA_APP, POOL, clients_trusting, pool_of
+from federation.redirects import IDP_RESPONSE_PATH
+from federation.relations import CLIENT, DOMAIN, IDP, OKTA_APP, POOL, pool_of
 from federation.values import as_list, is_reference
 
 
@@ -44,7 +45,6 @@ NOT_APPLICABLE = "not applicable"
 
 COGNITO_PROVIDER = "COGNITO"
 OKTA_RESOURCE_PREFIXES = ("okta_", "data.okta_")
-IDP_RESPONSE_PATH = "/oauth2/idpresponse"
 _URL_HOST = re.compile(r"https?://([^/\s\"'?#]+)", re.IGNORECASE)
 
 
@@ -181,8 +181,3 @@ def in_federation_of_root_module(resource: Resource, document: FederationDocumen
     if not is_root_module(document):
         return Applies.NO
     return in_federation(resource, document)
-
-
-def trusted_identity_providers(client: Resource, document: FederationDocument) -> list[Resource]:
-    """The identity providers of this input that `client` trusts."""
-    return [idp for idp in document.of_type(IDP) if client in clients_trusting(document, idp)]

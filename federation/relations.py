@@ -6,7 +6,7 @@ from typing import Any
 
 from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.facts import STANDARD_ATTRIBUTES
-from federation.values import as_list, is_reference, key_lookup
+from federation.values import as_list, is_reference, key_lookup, references_in
 
 IDP = "aws_cognito_identity_provider"
 POOL = "aws_cognito_user_pool"
@@ -91,3 +91,18 @@ def okta_app_pools(document: FederationDocument, app: Resource) -> list[Resource
     """The pools of the identity providers that use this Okta app (None: a pool not in the input)."""
     return [pool_of(document, idp) for idp in document.of_type(IDP)
             if app in document.referenced(idp, "provider_details", OKTA_APP)]
+
+
+def resources_named_in(document: FederationDocument, value: Any, resource_type: str) -> list[Resource]:
+    """The resources or data sources of `resource_type` that one value (not a whole attribute)
+    references, in order, each once."""
+    found: list[Resource] = []
+    for reference in references_in(value):
+        mode, _, rest = reference.partition(".") if reference.startswith("data.") else ("", "", reference)
+        parts = rest.split(".")
+        if parts[0] != resource_type or len(parts) < 2:
+            continue
+        target = document.find(f"{mode + '.' if mode else ''}{resource_type}.{parts[1]}")
+        if target is not None and target not in found:
+            found.append(target)
+    return found

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from drift.redaction import secret_values
+from federation.redaction import secret_values
 from gate.errors import GateInputError
 
 PLAN = "terraform_plan"

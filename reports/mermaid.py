@@ -8,8 +8,8 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from federation.document import FederationDocument, Resource, from_terraform_json
-from federation.relations import DOMAIN, IDP, OKTA_APP, assignments_of, clients_trusting
+from federation.document import from_terraform_json
+from federation.relations import DOMAIN, IDP, OKTA_APP, assignments_of, clients_trusting, resources_named_in
 from federation.values import as_list
 
 
@@ -30,18 +30,19 @@ def render_mermaid(stack: dict[str, Any], failing: Collection[str] = ()) -> str:
         managers, _ = assignments_of(document, app)
         for manager in managers:
             for group_block in as_list(manager.get("group")):
-                for group in _groups(document, group_block):
+                group_ref = group_block.get("id") if isinstance(group_block, dict) else None
+                for group in resources_named_in(document, group_ref, "okta_group"):
                     group_id = node(f"okta_group.{group.name}", f"group<br/>{group.get('name')}")
                     lines.append(f"  {group_id} -->|assigned| {app_id}")
         for uri in as_list(app.get("redirect_uris")):
-            for domain in _referenced_in(document, uri, DOMAIN):
+            for domain in resources_named_in(document, uri, DOMAIN):
                 domain_id = node(domain.address, f"domain<br/>{domain.get('domain') or domain.address}")
                 lines.append(f"  {domain_id} -->|/oauth2/idpresponse| {app_id}")
     for idp in document.of_type(IDP):
         idp_id = node(idp.address, f"Cognito IdP<br/>{idp.get('provider_name') or idp.name}")
         details = idp.get("provider_details")
         client_id = details.get("client_id") if isinstance(details, dict) else None
-        for app in sorted(_referenced_in(document, client_id, OKTA_APP), key=lambda r: r.address):
+        for app in sorted(resources_named_in(document, client_id, OKTA_APP), key=lambda r: r.address):
             lines.append(f"  {node(app.address, app.address)} -->|client id + secret| {idp_id}")
         for client in clients_trusting(document, idp):
             client_node = node(client.address, f"app client<br/>{client.get('name')}")
@@ -55,22 +56,3 @@ def render_mermaid(stack: dict[str, Any], failing: Collection[str] = ()) -> str:
 
 def _node_id(address: str) -> str:
     return re.sub(r"[^A-Za-z0-9_]", "_", address)
-
-
-def _referenced_in(document: FederationDocument, value: Any, resource_type: str) -> list[Resource]:
-    """The resources of `resource_type` one value (not a whole attribute) references."""
-    probe = Resource("resource", "probe", "probe", {"value": value})
-    return document.referenced(probe, "value", resource_type)
-
-
-def _groups(document: FederationDocument, group_block: Any) -> list[Resource]:
-    """The Okta groups (managed or read as data) one `group` block of an assignment names."""
-    group_id = group_block.get("id") if isinstance(group_block, dict) else None
-    probe = Resource("resource", "probe", "probe", {"id": group_id})
-    found = []
-    for reference in probe.refs("id"):
-        parts = reference.removeprefix("data.").split(".")
-        group = document.find(f"okta_group.{parts[1]}") or document.find(f"data.okta_group.{parts[1]}")
-        if parts[0] == "okta_group" and len(parts) > 1 and group is not None:
-            found.append(group)
-    return found

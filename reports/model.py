@@ -8,7 +8,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any, TypeVar
 
-from drift.redaction import safe_lines, safe_text
+from federation.redaction import safe_lines, safe_text
 
 T = TypeVar("T", "Finding", "Suppression")
 

@@ -17,7 +17,7 @@ from gate.catalogue import POLICIES_DIR, checked_rule_ids, load_catalogue
 from gate.checkov_scan import PendingScan
 from gate.decision import build_report
 from gate.errors import GateInputError, GateInternalError
-from drift.redaction import safe_text
+from federation.redaction import safe_text
 from gate.input_forms import detect_form, secrets_in
 from gate.suppressions import load_suppressions
 from reports.console import render_console
