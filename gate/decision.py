@@ -20,12 +20,15 @@ RESULTS = {"PASSED": Status.PASSED, "FAILED": Status.FAILED, "UNKNOWN": Status.U
 def build_report(tool: str, inputs: Sequence[str], scans: Sequence[ScanResult], catalogue: dict[str, Rule],
                  suppressions: list[Suppression], problems: Sequence[str], threshold: Severity) -> PolicyReport:
     findings: list[Finding] = []
+    shown_files: dict[str, str] = {}  # thousands of records share a few files
     for scan in scans:
         for record in scan.records:
             rule = catalogue.get(record.check_id)
             if rule is None and not _builtin_applies(record):
                 continue
             status = RESULTS[record.result]
+            if record.file not in shown_files:
+                shown_files[record.file] = shown_path(record.file)
             suppression = matching(suppressions, record.check_id, record.resource) if status == Status.FAILED else None
             findings.append(Finding(
                 rule_id=record.check_id,
@@ -33,7 +36,7 @@ def build_report(tool: str, inputs: Sequence[str], scans: Sequence[ScanResult], 
                 title=rule.title if rule else record.check_name,
                 status=Status.SUPPRESSED if suppression else status,
                 resource=record.resource,
-                file=shown_path(record.file),
+                file=shown_files[record.file],
                 line=record.line,
                 reason="; ".join(record.details),
                 fix=rule.fix if rule else "",
