@@ -42,10 +42,10 @@ def main(argv: list[str]) -> int:
     # In one process: with several frameworks checkov forks a runner each, and the loaded checks
     # and UNKNOWN results recorded here would stay in the children.
     os.environ["CHECKOV_PARALLELIZATION_TYPE"] = "none"
+    from gate.checkov_speedups import apply_speedups, speedups_enabled, switch_on_secret_scanner_pregate
 
+    switch_on_secret_scanner_pregate()
     import checkov.main  # noqa: F401 - its ~1,600 checks load now, while the caller may be synthesizing
-
-    from gate.checkov_speedups import apply_speedups, speedups_enabled
 
     for notice in apply_speedups():
         print(notice, file=sys.stderr)
