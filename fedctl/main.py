@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import tempfile
 import traceback
@@ -13,8 +14,22 @@ from typing import NoReturn
 from config.errors import ConfigError
 from federation.redaction import safe_text
 from fedctl import exit_codes
-from fedctl.commands import audit, bench, comment, drift, gate, plan, policies, synth
 from fedctl.errors import FedctlError
+
+# Command name -> the module whose `register(subparsers)` adds it, in the order `--help` lists them.
+# Only the module of the command being run is imported: the others' imports (checkov's
+# scanner, boto3, report writers, ...) would cost every command tens of milliseconds.
+COMMANDS = {
+    "synth": "fedctl.commands.synth",
+    "gate": "fedctl.commands.gate",
+    "plan": "fedctl.commands.plan",
+    "apply": "fedctl.commands.plan",
+    "drift": "fedctl.commands.drift",
+    "audit": "fedctl.commands.audit",
+    "policies": "fedctl.commands.policies",
+    "comment": "fedctl.commands.comment",
+    "bench": "fedctl.commands.bench",
+}
 
 EPILOG = """exit codes:
   0    success
@@ -35,25 +50,24 @@ class _Parser(argparse.ArgumentParser):
         self.exit(exit_codes.FAILURE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Every command, or only the one `argv` names (help, usage errors and unknown commands still
+    see them all)."""
     parser = _Parser(
         prog="fedctl", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
         description="Okta as the OIDC identity provider of an Amazon Cognito user pool, as code.")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    synth.register(subparsers)
-    gate.register(subparsers)
-    plan.register(subparsers)
-    drift.register(subparsers)
-    audit.register(subparsers)
-    policies.register(subparsers)
-    comment.register(subparsers)
-    bench.register(subparsers)
+    chosen = argv[0] if argv and argv[0] in COMMANDS else None
+    modules = [COMMANDS[chosen]] if chosen else list(dict.fromkeys(COMMANDS.values()))
+    for module in modules:
+        importlib.import_module(module).register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     try:
         result: int = args.handler(args)
         return result

@@ -104,3 +104,24 @@ def test_bin_fedctl_without_the_venv_says_to_run_setup_first(tmp_path: Path) -> 
     assert result.stdout == ""
     assert result.stderr.splitlines() == [f"fedctl: no Python environment in {tmp_path.resolve() / 'project'}/.venv: "
                                           "run scripts/setup first"]
+
+
+def test_a_command_imports_only_its_own_machinery() -> None:
+    # Every module a command imports costs every run of it; `fedctl synth` must not pay for the
+    # gate's scanner, the audit's AWS SDK or a web server it does not use.
+    code = ("import sys\nfrom fedctl.main import build_parser\nbuild_parser(['synth', '--help'])\n"
+            "print(' '.join(sorted(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert "fedctl.commands.synth" in loaded
+    assert not loaded & {"fedctl.commands.gate", "fedctl.commands.audit", "boto3", "botocore", "aiohttp",
+                         "requests", "checkov"}
+
+
+def test_help_lists_every_command() -> None:
+    from fedctl.main import COMMANDS, build_parser
+
+    listed = build_parser().format_help()
+    assert all(f"    {name} " in listed for name in COMMANDS)
