@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.facts import STANDARD_ATTRIBUTES
-from federation.values import as_list, is_reference, key_lookup, references_in
+from federation.values import as_list, is_reference, key_lookup, map_strings, references_in
 
 IDP = "aws_cognito_identity_provider"
 POOL = "aws_cognito_user_pool"
@@ -106,3 +107,19 @@ def resources_named_in(document: FederationDocument, value: Any, resource_type: 
         if target is not None and target not in found:
             found.append(target)
     return found
+
+
+_ATTRIBUTE_REFERENCE = re.compile(r"\$\{\s*((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)\.([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+
+
+def literal_attributes(document: FederationDocument, value: Any) -> Any:
+    """`value` with each `${type.name.attribute}` put in where that resource of the document
+    gives the attribute as a literal string (a callback URL built from the domain's prefix);
+    other references stay as written."""
+
+    def put_in(match: re.Match[str]) -> str:
+        target = document.find(match.group(1))
+        found = target.get(match.group(2)) if target is not None else None
+        return found if isinstance(found, str) and not is_reference(found) else match.group(0)
+
+    return map_strings(value, lambda text: _ATTRIBUTE_REFERENCE.sub(put_in, text) if "${" in text else text)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from federation.values import map_strings
+
 _WHOLE = re.compile(r"^\$\{\s*((?:var|local)\.[A-Za-z_][\w-]*)\s*\}$")
 _EMBEDDED = re.compile(r"\$\{\s*((?:var|local)\.[A-Za-z_][\w-]*)\s*\}")
 # Locals may be built from each other; a few rounds settle every chain written by hand.
@@ -41,21 +43,20 @@ def substitute(value: Any, known: dict[str, Any]) -> Any:
     """`value` with every `${var.x}` / `${local.x}` that `known` decides put in."""
     if not known:
         return value
-    if isinstance(value, dict):
-        return {key: substitute(item, known) for key, item in value.items()}
-    if isinstance(value, list):
-        return [substitute(item, known) for item in value]
-    if not isinstance(value, str) or "${" not in value:
-        return value
-    whole = _WHOLE.match(value)
-    if whole:
-        return known.get(whole.group(1), value)
 
-    def replace(match: re.Match[str]) -> str:
-        found = known.get(match.group(1))
-        return found if isinstance(found, str) else match.group(0)
+    def put_in(text: str) -> Any:
+        if "${" not in text:
+            return text
+        whole = _WHOLE.match(text)
+        if whole:
+            return known.get(whole.group(1), text)
+        return _EMBEDDED.sub(lambda match: _text_of(known.get(match.group(1)), match.group(0)), text)
 
-    return _EMBEDDED.sub(replace, value)
+    return map_strings(value, put_in)
+
+
+def _text_of(found: Any, written: str) -> str:
+    return found if isinstance(found, str) else written
 
 
 def _has_expression(value: Any) -> bool:

@@ -10,6 +10,7 @@ turn each into plain Python values and tell literals from references.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
@@ -53,6 +54,15 @@ def plain(value: Any) -> Any:
             return [plain(item) for item in value[0]]
         return [plain(item) for item in value]
     return value
+
+
+def map_strings(value: Any, change: Callable[[str], Any]) -> Any:
+    """`value` with `change` applied to every string in it, through nested maps and lists."""
+    if isinstance(value, dict):
+        return {key: map_strings(item, change) for key, item in value.items()}
+    if isinstance(value, list):
+        return [map_strings(item, change) for item in value]
+    return change(value) if isinstance(value, str) else value
 
 
 def as_list(value: Any) -> list[Any]:
