@@ -13,7 +13,7 @@ from typing import NoReturn
 from config.errors import ConfigError
 from federation.redaction import safe_text
 from fedctl import exit_codes
-from fedctl.commands import audit, bench, comment, drift, gate, plan, policies, synth
+from fedctl.commands import audit, bench, comment, drift, gate, plan, policies, run_task, synth
 from fedctl.errors import FedctlError
 
 EPILOG = """exit codes:
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     policies.register(subparsers)
     comment.register(subparsers)
     bench.register(subparsers)
+    run_task.register(subparsers)
     return parser
 
 
