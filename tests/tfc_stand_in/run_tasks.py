@@ -40,7 +40,8 @@ TAG_LEVELS = ("none", "info", "warning", "error")
 class Plan:
     body: bytes
     mode: str = "ok"
-    """ok, not_ready (204), error (500 from the API), slow (the temporary URL stalls), gone (404 there)."""
+    """ok, not_ready (204), error (500 from the API), revoked (401: the token no longer valid), slow (the
+    temporary URL stalls for `delay` seconds), gone (404 there)."""
     delay: float = 0.0
 
 
@@ -95,6 +96,8 @@ async def plan_json_output(request: web.Request) -> web.Response:
         return web.Response(status=204)
     if plan.mode == "error":
         return _error(500, "internal server error")
+    if plan.mode == "revoked":
+        return _error(401, "unauthorized")
     key = secrets.token_urlsafe(24)
     state.downloads[key] = plan_id
     raise web.HTTPTemporaryRedirect(f"/_archivist/{key}")

@@ -11,17 +11,17 @@ from reports.model import Finding, PolicyReport, Severity, Status
 MAX_OUTCOMES = 100
 """The API sets no count limit; a failing plan at 1,000 federations can hold thousands of findings,
 and the run's page is for reading. The message says when more were found than shown."""
-SHOWN_STATUSES = (Status.FAILED, Status.UNKNOWN)
-"""Failures, and rules that could not decide (a value known only after apply); passes are counts."""
+SHOWN_STATUSES = (Status.FAILED,)
+"""Findings are failures; passes, suppressions and rules that could not decide are counted in the
+message and listed in the Markdown report behind the result's link."""
 SEVERITY_LEVELS = {Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning",
                    Severity.LOW: "info", Severity.INFO: "info"}
 
 
 def shown_findings(report: PolicyReport) -> list[Finding]:
-    """Blocking first, then other failures, then unknowns; by severity, rule and resource within."""
-    def order(finding: Finding) -> tuple[int, int, str, str]:
-        rank = 0 if report.is_blocking(finding) else 1 if finding.status == Status.FAILED else 2
-        return rank, -finding.severity, finding.rule_id, finding.resource
+    """Blocking first, then failures below the threshold; by severity, rule and resource within."""
+    def order(finding: Finding) -> tuple[bool, int, str, str]:
+        return not report.is_blocking(finding), -finding.severity, finding.rule_id, finding.resource
     return sorted((f for f in report.findings if f.status in SHOWN_STATUSES), key=order)
 
 
@@ -46,8 +46,4 @@ def outcome(finding: Finding, report: PolicyReport) -> dict[str, Any]:
 
 
 def _status(finding: Finding, report: PolicyReport) -> tuple[str, str]:
-    if report.is_blocking(finding):
-        return "Blocking", "error"
-    if finding.status == Status.FAILED:
-        return f"Below {report.threshold.name}", "warning"
-    return "Unknown", "info"
+    return ("Blocking", "error") if report.is_blocking(finding) else (f"Below {report.threshold.name}", "warning")
