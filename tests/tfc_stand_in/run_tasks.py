@@ -153,7 +153,7 @@ async def trigger(request: web.Request) -> web.Response:
     `{"url": service URL, "hmac_key": key, "plan_id": id, "stage": "post_plan", "count": 1,
     "signature": "valid" | "none" | "bad", "verification": false, "retry": task result id}`.
     `retry` sends the same bytes again (Terraform Cloud retries a request not answered with 200).
-    Answers `{"sent": [{"task_result_id", "access_token", "status"}]}`.
+    Answers `{"sent": [{"task_result_id", "run_id", "access_token", "status"}]}`.
     """
     state = request.app[STATE]
     spec = await request.json()
@@ -164,8 +164,8 @@ async def trigger(request: web.Request) -> web.Response:
         bodies = [_new_task_result(state, base, spec) for _ in range(int(spec.get("count", 1)))]
     async with aiohttp.ClientSession() as session:
         statuses = await asyncio.gather(*(_send(session, spec, r.body) for r in bodies))
-    return web.json_response({"sent": [{"task_result_id": r.id, "access_token": r.token, "status": s}
-                                       for r, s in zip(bodies, statuses)]})
+    return web.json_response({"sent": [{"task_result_id": r.id, "run_id": json.loads(r.body)["run_id"],
+                                        "access_token": r.token, "status": s} for r, s in zip(bodies, statuses)]})
 
 
 async def task_result(request: web.Request) -> web.Response:

@@ -24,7 +24,7 @@ from tfc.run_task.plan_download import JSON_API
 RUNNING, PASSED, FAILED = "running", "passed", "failed"
 DELIVERY_ATTEMPTS = 4
 DELIVERY_BACKOFF_SECONDS = 1.0
-MAX_MESSAGE = 250
+MAX_MESSAGE = 500
 """The API states no limit for `message`; it is shown as one line on the run's page."""
 
 

@@ -151,12 +151,13 @@ class RunTaskWorkers:
         except CallbackError as error:
             LOG.warning(_safe(f"{request.label}: progress update not delivered: {error}", request))
         secrets: frozenset[str] = frozenset()
+        source = f"plan JSON of {request.organization_name}/{request.workspace_name} {request.run_id}"
+        scratch = tempfile.TemporaryDirectory(prefix="fedctl-run-task-")
+        plan_path = Path(scratch.name) / "plan.json"
         try:
             async with asyncio.timeout(self.settings.run_timeout):
-                with tempfile.TemporaryDirectory(prefix="fedctl-run-task-") as scratch:
-                    plan_path = Path(scratch) / "plan.json"
+                with scratch:
                     await download_plan(self._client(), request.plan_json_api_url, request.access_token, plan_path)
-                    source = f"plan JSON of {request.organization_name}/{request.workspace_name} {request.run_id}"
                     report = await asyncio.to_thread(evaluate_plan, plan_path, source, scan, self.settings.gate)
             secrets = report.secrets
             if url:
@@ -166,7 +167,8 @@ class RunTaskWorkers:
             scan.stop()
             document = failure_document(f"not finished within {self.settings.run_timeout:g}s", url)
         except (PlanDownloadError, UnreadablePlanError, GateInternalError) as error:
-            document = failure_document(_safe(str(error), request), url)
+            # The scratch file's name means nothing in Terraform Cloud: name the run's plan instead.
+            document = failure_document(_safe(str(error).replace(str(plan_path), source), request), url)
         except Exception as error:  # noqa: BLE001 - any fault of fedctl fails the run closed, never silently
             LOG.exception(_safe(f"{request.label}: internal error", request))
             document = failure_document(f"internal error in fedctl ({type(error).__name__})", url)
