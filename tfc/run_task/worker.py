@@ -33,6 +33,7 @@ from tfc.run_task.request import PLAN_STAGES, RunTaskRequest
 LOG = logging.getLogger("fedctl.run_task")
 REMEMBERED_RUNS = 10_000
 """Task result ids kept for idempotency; Terraform Cloud's retries come within minutes."""
+STOPPED = "the fedctl run-task service stopped before judging this run; retry the run"
 REMEMBERED_REPORTS = 200
 """Markdown reports kept for the result links (`/results/<task result id>`)."""
 
@@ -74,7 +75,7 @@ class RunTaskWorkers:
         waiting: list[RunTaskRequest] = []
         while not self._queue.empty():
             waiting.append(self._queue.get_nowait())
-        await asyncio.gather(*(self._finish(r, failure_document("the fedctl run-task service stopped"), 0.0)
+        await asyncio.gather(*(self._finish(r, failure_document(STOPPED), 0.0)
                                for r in waiting), return_exceptions=True)
         for task in list(self._tasks):
             task.cancel()
@@ -101,7 +102,7 @@ class RunTaskWorkers:
             self._queue.put_nowait(request)
         except asyncio.QueueFull:
             self._remember(request.task_result_id, Admission.BUSY)
-            reason = (f"the fedctl run-task service is busy ({self.settings.queue_size} runs queued); "
+            reason = (f"the fedctl run-task service is busy (its queue of {self.settings.queue_size} is full); "
                       "retry the run in a few minutes")
             self._spawn(self._finish(request, failure_document(reason), time.perf_counter()))
             return Admission.BUSY
@@ -163,6 +164,10 @@ class RunTaskWorkers:
             if url:
                 self._keep_report(request.task_result_id, render_markdown(report))
             document = report_document(report, url)
+        except asyncio.CancelledError:  # the service is stopping: the run still gets its answer
+            scan.stop()
+            await self._finish(request, failure_document(STOPPED, url), started)
+            raise
         except TimeoutError:
             scan.stop()
             document = failure_document(f"not finished within {self.settings.run_timeout:g}s", url)
