@@ -9,18 +9,18 @@ import os
 import signal
 import sys
 from pathlib import Path
-
-from aiohttp import web
+from typing import TYPE_CHECKING
 
 from federation.redaction import safe_text
 from fedctl import exit_codes
 from fedctl.errors import FedctlError
 from gate.catalogue import POLICIES_DIR, load_catalogue
 from reports.model import Severity
-from tfc.run_task.app import HEALTH_PATH, RUN_TASK_PATH, build_app
-from tfc.run_task.evaluation import GateSettings
+from tfc.run_task.routes import HEALTH_PATH, RESULT_PATH, RUN_TASK_PATH
 from tfc.run_task.signature import HMAC_KEY_VARIABLE, MIN_KEY_LENGTH
-from tfc.run_task.worker import ServiceSettings
+
+if TYPE_CHECKING:
+    from aiohttp import web
 
 PUBLIC_URL_VARIABLE = "FEDCTL_RUN_TASK_PUBLIC_URL"
 
@@ -54,8 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                             "errors a task after 10 minutes without an update (default: %(default)s)")
     serve.add_argument("--public-url", default=os.environ.get(PUBLIC_URL_VARIABLE), metavar="URL",
                        help=f"the URL Terraform Cloud users reach this service at; results then link to "
-                            f"URL/results/<task result id>, the gate's Markdown report (default: ${PUBLIC_URL_VARIABLE}, "
-                            "else no link)")
+                            f"URL{RESULT_PATH.replace('{task_result_id}', '<task result id>')}, the run's Markdown "
+                            f"report (default: ${PUBLIC_URL_VARIABLE}, else no link)")
     serve.add_argument("--severity-threshold", default="HIGH", choices=[s.name for s in Severity], metavar="LEVEL",
                        help="fail runs on findings of this severity and above: CRITICAL, HIGH, MEDIUM, LOW, INFO "
                             "(default: %(default)s)")
@@ -76,6 +76,11 @@ def run(args: argparse.Namespace) -> int:
         raise FedctlError(f"--suppressions {args.suppressions}: no such file", exit_codes.FAILURE)
     if args.public_url and not args.public_url.startswith(("https://", "http://")):
         raise FedctlError("--public-url: expected an http(s) URL", exit_codes.FAILURE)
+    # The web framework loads only for this command (about 0.1 s every other command does not pay).
+    from tfc.run_task.app import build_app
+    from tfc.run_task.evaluation import GateSettings
+    from tfc.run_task.worker import ServiceSettings
+
     gate = GateSettings(catalogue=load_catalogue(), policies_dir=args.policies_dir,
                         threshold=Severity[args.severity_threshold], suppressions=args.suppressions)
     settings = ServiceSettings(gate=gate, workers=args.workers, queue_size=args.queue,
@@ -85,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _serve(app: web.Application, host: str, port: int) -> int:
+    from aiohttp import web
+
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
     try:

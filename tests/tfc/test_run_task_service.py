@@ -120,6 +120,12 @@ def test_a_failing_plan_reports_failed_with_one_outcome_per_finding(tfc: StandIn
     assert final == failing_document(sent["task_result_id"])
 
 
+def test_a_pre_apply_request_is_judged_like_a_post_plan_one(tfc: StandIn, service: Service,
+                                                             plans: dict[str, str]) -> None:
+    sent, final = run(tfc, service, plans["failing"], stage="pre_apply")
+    assert final == failing_document(sent["task_result_id"])
+
+
 def test_the_result_link_serves_the_markdown_report(tfc: StandIn, service: Service, plans: dict[str, str]) -> None:
     sent, final = run(tfc, service, plans["failing"])
     task_result_id = sent["task_result_id"]

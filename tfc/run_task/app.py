@@ -12,12 +12,11 @@ import logging
 from aiohttp import web
 
 from tfc.run_task.request import RunTaskRequestError, parse_request
+from tfc.run_task.routes import HEALTH_PATH, RESULT_PATH, RUN_TASK_PATH
 from tfc.run_task.signature import SIGNATURE_HEADER, is_signed_by
 from tfc.run_task.worker import RunTaskWorkers, ServiceSettings
 
 LOG = logging.getLogger("fedctl.run_task")
-RUN_TASK_PATH = "/run-task"
-HEALTH_PATH = "/healthz"
 MAX_REQUEST_BYTES = 1024 * 1024
 """A run-task request is a few kilobytes of JSON; the plan itself is downloaded, never posted."""
 WORKERS_KEY = web.AppKey("workers", RunTaskWorkers)
@@ -30,7 +29,7 @@ def build_app(settings: ServiceSettings, hmac_key: str) -> web.Application:
     app[HMAC_KEY] = hmac_key
     app.router.add_post(RUN_TASK_PATH, _run_task)
     app.router.add_get(HEALTH_PATH, _health)
-    app.router.add_get("/results/{task_result_id}", _result)
+    app.router.add_get(RESULT_PATH, _result)
     app.on_startup.append(_start_workers)
     app.on_cleanup.append(_stop_workers)
     return app

@@ -29,6 +29,7 @@ from tfc.run_task.callback import (CallbackError, deliver, failure_document, rep
 from tfc.run_task.evaluation import GateSettings, UnreadablePlanError, evaluate_plan, start_scan
 from tfc.run_task.plan_download import PlanDownloadError, download_plan
 from tfc.run_task.request import PLAN_STAGES, RunTaskRequest
+from tfc.run_task.routes import result_url
 
 LOG = logging.getLogger("fedctl.run_task")
 REMEMBERED_RUNS = 10_000
@@ -202,7 +203,7 @@ class RunTaskWorkers:
 
     def _result_url(self, request: RunTaskRequest) -> str | None:
         base = self.settings.public_url
-        return f"{base.rstrip('/')}/results/{request.task_result_id}" if base else None
+        return result_url(base, request.task_result_id) if base else None
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None:
