@@ -56,8 +56,9 @@ async def _run_task(request: web.Request) -> web.Response:
 
 async def _health(request: web.Request) -> web.Response:
     workers = request.app[WORKERS_KEY]
-    return web.json_response({"status": "ok", "queued": workers.queued,
-                              "queue_size": workers.settings.queue_size, "workers": workers.settings.workers})
+    return web.json_response({"status": "ok" if workers.healthy else "failing", "queued": workers.queued,
+                              "queue_size": workers.settings.queue_size, "workers": workers.settings.workers},
+                             status=200 if workers.healthy else 503)
 
 
 async def _result(request: web.Request) -> web.Response:

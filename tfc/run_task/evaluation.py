@@ -48,7 +48,6 @@ def evaluate_plan(plan_path: Path, source: str, scan: PendingScan, settings: Gat
         raise UnreadablePlanError(f"{source}: not JSON ({type(error).__name__})") from None
     except PlanFormatError as error:
         raise UnreadablePlanError(str(error)) from None
-    del document  # the plan holds secrets in clear: keep it no longer than needed
     suppressions, problems = load_suppressions(settings.suppressions, date.today())
     result = scan.finish([plan_path], checked_rule_ids(settings.catalogue))
     gate = build_report(TOOL, [source], [result], settings.catalogue, suppressions, problems, settings.threshold)

@@ -63,13 +63,13 @@ class RunTaskWorkers:
         self._seen: OrderedDict[str, str] = OrderedDict()
         self._reports: OrderedDict[str, str] = OrderedDict()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._workers: list[asyncio.Task[None]] = []
         self._session: aiohttp.ClientSession | None = None
 
     async def start(self) -> None:
         self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=None, sock_connect=30,
                                                                             sock_read=120))
-        for _ in range(self.settings.workers):
-            self._spawn(self._work())
+        self._workers = [asyncio.ensure_future(self._work()) for _ in range(self.settings.workers)]
 
     async def stop(self) -> None:
         """Queued runs get a `failed` callback (fail closed), then the workers stop."""
@@ -78,15 +78,20 @@ class RunTaskWorkers:
             waiting.append(self._queue.get_nowait())
         await asyncio.gather(*(self._finish(r, failure_document(STOPPED), 0.0)
                                for r in waiting), return_exceptions=True)
-        for task in list(self._tasks):
+        for task in [*self._workers, *self._tasks]:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*self._workers, *self._tasks, return_exceptions=True)
         if self._session is not None:
             await self._session.close()
 
     @property
     def queued(self) -> int:
         return self._queue.qsize()
+
+    @property
+    def healthy(self) -> bool:
+        """Every worker is still waiting for or judging runs."""
+        return bool(self._workers) and not any(worker.done() for worker in self._workers)
 
     def state(self, task_result_id: str) -> str | None:
         return self._seen.get(task_result_id)
@@ -132,6 +137,10 @@ class RunTaskWorkers:
                 try:
                     if await self._run(request, scan):
                         scan = None
+                except Exception:  # noqa: BLE001 - one broken run must not stop the worker
+                    LOG.exception(_safe(f"{request.label}: internal error; result not delivered", request))
+                    scan.stop()
+                    scan = None
                 finally:
                     self._queue.task_done()
         finally:
