@@ -131,15 +131,14 @@ class RunTaskWorkers:
         scan: PendingScan | None = None
         try:
             while True:
-                if scan is None:
-                    scan = start_scan(self.settings.gate)
+                current = scan = scan or start_scan(self.settings.gate)
                 request = await self._queue.get()
                 try:
-                    if await self._run(request, scan):
+                    if await self._run(request, current):
                         scan = None
                 except Exception:  # noqa: BLE001 - one broken run must not stop the worker
                     LOG.exception(_safe(f"{request.label}: internal error; result not delivered", request))
-                    scan.stop()
+                    current.stop()
                     scan = None
                 finally:
                     self._queue.task_done()
