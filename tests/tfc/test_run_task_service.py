@@ -58,8 +58,8 @@ def failing_document(task_result_id: str) -> dict[str, Any]:
         "type": "task-results",
         "attributes": {
             "status": "failed",
-            "message": "fedctl gate and plan review: FAIL — 2 blocking at HIGH and above (FED_204, FED_901); "
-                       "3 failed, 73 passed, 0 suppressed, 7 unknown",
+            "message": "fedctl run task: FAIL — 2 blocking at HIGH and above; 73 passed, 3 failed, 0 suppressed, "
+                       "7 unknown; blocking rules: FED_204, FED_901",
             "url": f"{RESULTS_BASE}/results/{task_result_id}",
         },
         "relationships": {"outcomes": {"data": [
@@ -105,8 +105,8 @@ def test_a_passing_plan_reports_running_then_passed(tfc: StandIn, service: Servi
     assert final == {"data": {
         "type": "task-results",
         "attributes": {"status": "passed",
-                       "message": "fedctl gate and plan review: PASS — 0 blocking at HIGH and above; "
-                                  "0 failed, 75 passed, 0 suppressed, 7 unknown",
+                       "message": "fedctl run task: PASS — 0 blocking at HIGH and above; "
+                                  "75 passed, 0 failed, 0 suppressed, 7 unknown",
                        "url": f"{RESULTS_BASE}/results/{task_result_id}"},
         "relationships": {"outcomes": {"data": []}}}}
     callbacks = tfc.task_result(task_result_id)["callbacks"]

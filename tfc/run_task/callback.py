@@ -17,7 +17,8 @@ from typing import Any
 import aiohttp
 
 from federation.redaction import safe_text
-from reports.model import PolicyReport, Status
+from reports.console import render_console
+from reports.model import PolicyReport
 from tfc.run_task.outcomes import MAX_OUTCOMES, outcome, shown_findings
 from tfc.run_task.plan_download import JSON_API
 
@@ -44,18 +45,14 @@ def result_document(status: str, message: str, url: str | None = None,
 
 
 def report_document(report: PolicyReport, url: str | None) -> dict[str, Any]:
-    """passed or failed, as the gate decides: the verdict line of `fedctl gate` and one outcome per
-    failed or undecided finding."""
+    """passed or failed, as the gate decides: `fedctl gate`'s verdict line, the blocking rules, and
+    one outcome per failed finding."""
     shown = shown_findings(report)
     blocking_rules = sorted({f.rule_id for f in report.blocking})
-    counts = ", ".join(f"{len(report.with_status(status))} {status}"
-                       for status in (Status.FAILED, Status.PASSED, Status.SUPPRESSED, Status.UNKNOWN))
-    message = (f"fedctl gate and plan review: {'PASS' if report.passed else 'FAIL'} — {len(report.blocking)} "
-               f"blocking at {report.threshold.name} and above"
-               + (f" ({', '.join(blocking_rules)})" if blocking_rules else "")
-               + (f", {len(report.problems)} problem(s): {report.problems[0]}" if report.problems else "")
-               + f"; {counts}"
-               + (f"; first {MAX_OUTCOMES} of {len(shown)} shown" if len(shown) > MAX_OUTCOMES else ""))
+    message = (render_console(report).splitlines()[-1]
+               + (f"; blocking rules: {', '.join(blocking_rules)}" if blocking_rules else "")
+               + (f"; {len(report.problems)} problem(s), the first: {report.problems[0]}" if report.problems else "")
+               + (f"; first {MAX_OUTCOMES} of {len(shown)} failures shown" if len(shown) > MAX_OUTCOMES else ""))
     return result_document(PASSED if report.passed else FAILED, message, url,
                            [outcome(f, report) for f in shown[:MAX_OUTCOMES]])
 

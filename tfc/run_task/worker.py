@@ -76,11 +76,11 @@ class RunTaskWorkers:
         waiting: list[RunTaskRequest] = []
         while not self._queue.empty():
             waiting.append(self._queue.get_nowait())
-        await asyncio.gather(*(self._finish(r, failure_document(STOPPED), 0.0)
-                               for r in waiting), return_exceptions=True)
-        for task in [*self._workers, *self._tasks]:
-            task.cancel()
-        await asyncio.gather(*self._workers, *self._tasks, return_exceptions=True)
+        await asyncio.gather(*(self._finish(r, failure_document(STOPPED), 0.0) for r in waiting),
+                             *self._tasks, return_exceptions=True)  # `busy` answers still on their way
+        for worker in self._workers:
+            worker.cancel()  # a run being judged answers `failed` as it stops
+        await asyncio.gather(*self._workers, return_exceptions=True)
         if self._session is not None:
             await self._session.close()
 
@@ -92,9 +92,6 @@ class RunTaskWorkers:
     def healthy(self) -> bool:
         """Every worker is still waiting for or judging runs."""
         return bool(self._workers) and not any(worker.done() for worker in self._workers)
-
-    def state(self, task_result_id: str) -> str | None:
-        return self._seen.get(task_result_id)
 
     def report(self, task_result_id: str) -> str | None:
         return self._reports.get(task_result_id)
