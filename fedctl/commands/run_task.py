@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                     "missing or an option is wrong.")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on; 0.0.0.0 in a container (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8080,
+    serve.add_argument("--port", type=_port, default=8080,
                        help="port to listen on; 0 picks a free one (default: %(default)s)")
     serve.add_argument("--workers", type=_positive, default=2,
                        help="runs judged at the same time, each with its own checkov process (default: %(default)s)")
@@ -136,6 +136,16 @@ def _log_to_stderr(key: str) -> None:
         logger.handlers = [handler]
         logger.setLevel(logging.INFO)
         logger.propagate = False
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, got {text!r}")
+    return value
 
 
 def _positive(text: str) -> int:
