@@ -209,6 +209,14 @@ def test_a_retried_request_is_acknowledged_but_not_run_or_posted_again(tfc: Stan
         (True, False, False), (False, False, True), (False, True, False), (False, False, True)]
 
 
+def test_a_callback_refused_for_a_moment_is_delivered_again(tfc: StandIn, service: Service,
+                                                            plans: dict[str, str]) -> None:
+    sent = tfc.trigger(service, plans["passing"], callback_unavailable=2)[0]
+    received = tfc.task_result(sent["task_result_id"], wait=300)
+    assert received["refused"] == [{"status": 503}, {"status": 503}]
+    assert [c["document"]["data"]["attributes"]["status"] for c in received["callbacks"]] == ["running", "passed"]
+
+
 def test_twenty_simultaneous_runs_each_get_exactly_their_result(tfc: StandIn, service: Service,
                                                                  plans: dict[str, str]) -> None:
     sent = tfc.trigger(service, plans["failing"], count=20)

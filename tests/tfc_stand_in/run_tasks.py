@@ -52,6 +52,8 @@ class TaskResult:
     token: str
     plan_id: str | None
     body: bytes = b""
+    unavailable: int = 0
+    """Callbacks still to answer 503, as a Terraform Cloud having a bad minute would."""
     callbacks: list[dict[str, Any]] = field(default_factory=list)
     refused: list[dict[str, Any]] = field(default_factory=list)
     final: asyncio.Event = field(default_factory=asyncio.Event)
@@ -121,6 +123,10 @@ async def task_result_callback(request: web.Request) -> web.Response:
     if result is None:
         return _error(404, "not found")
     raw = await request.read()
+    if result.unavailable:
+        result.unavailable -= 1
+        result.refused.append({"status": 503})
+        return _error(503, "service unavailable")
     if _bearer(request) != result.token:
         result.refused.append({"status": 401})
         return _error(401, "unauthorized")
@@ -151,7 +157,8 @@ async def trigger(request: web.Request) -> web.Response:
     """Sends run-task requests to a service, as Terraform Cloud does when a run reaches the stage.
 
     `{"url": service URL, "hmac_key": key, "plan_id": id, "stage": "post_plan", "count": 1,
-    "signature": "valid" | "none" | "bad", "verification": false, "retry": task result id}`.
+    "signature": "valid" | "none" | "bad", "verification": false, "retry": task result id,
+    "callback_unavailable": N (the first N callbacks get 503)}`.
     `retry` sends the same bytes again (Terraform Cloud retries a request not answered with 200).
     Answers `{"sent": [{"task_result_id", "run_id", "access_token", "status"}]}`.
     """
@@ -190,7 +197,7 @@ def _new_task_result(state: State, base: str, spec: dict[str, Any]) -> TaskResul
     verification = bool(spec.get("verification"))
     result = TaskResult(id=f"taskrs-{secrets.token_hex(8)}", guid=str(uuid.uuid4()),
                         token="test-token" if verification else f"{secrets.token_hex(7)}.atlasv1.{secrets.token_hex(32)}",
-                        plan_id=spec.get("plan_id"))
+                        plan_id=spec.get("plan_id"), unavailable=int(spec.get("callback_unavailable", 0)))
     run_id = f"run-{secrets.token_hex(8)}"
     payload: dict[str, Any] = {
         "payload_version": 1,
