@@ -29,6 +29,7 @@ COMMANDS = {
     "policies": "fedctl.commands.policies",
     "comment": "fedctl.commands.comment",
     "bench": "fedctl.commands.bench",
+    "run-task": "fedctl.commands.run_task",
 }
 
 EPILOG = """exit codes:

@@ -59,6 +59,10 @@ class PendingScan:
         self._process.communicate()
         self._scratch.cleanup()
 
+    def stop(self) -> None:
+        """Kills checkov from another thread while `finish` waits for it: `finish` then fails closed."""
+        self._process.kill()
+
     def finish(self, targets: Sequence[Path], expected_rules: Iterable[str]) -> ScanResult:
         """Raises GateInternalError on a crash, a parse error, a check that did not load, a rule
         that raised, or an input in which no federation rule found anything to judge."""
