@@ -191,6 +191,8 @@ class CloudBackendConfig:
     organization: str
     workspace: CloudWorkspaceByName | CloudWorkspaceByTags
     hostname: str
+    terraform_version: str
+    """The Terraform version (or constraint) the workspaces run."""
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,13 @@ from typing import NoReturn
 from config.errors import ConfigError
 from federation.redaction import safe_text
 from fedctl import exit_codes
-from fedctl.commands import audit, bench, comment, drift, gate, plan, policies, synth
+from fedctl.commands import audit, bench, comment, drift, gate, plan, policies, synth, workspaces
 from fedctl.errors import FedctlError
 
 EPILOG = """exit codes:
   0    success
   1    invalid input (configuration, arguments) or a policy failure
-  2    changes or drift found (plan, drift, audit)
+  2    changes or drift found (plan, drift, audit, workspaces)
   3    a fault of fedctl itself, never of the input (for gate: checkov crashed, could
        not parse, or a rule did not load or raised: the gate fails closed); details
        in the log file named on stderr
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.register(subparsers)
     drift.register(subparsers)
     audit.register(subparsers)
+    workspaces.register(subparsers)
     policies.register(subparsers)
     comment.register(subparsers)
     bench.register(subparsers)
