@@ -9,7 +9,7 @@ see, 422 for a malformed or conflicting body, 429 with `Retry-After` when thrott
 Tests drive it through `/_stand_in/api/...` (no token needed there): `POST scenario` sets
 the organizations, workspaces, assessments, the largest page size and a number of 429 answers to
 give; `GET requests` returns every API request received (method, path, query and whether the token
-was right; never the token itself); `GET state` returns the workspaces and run triggers as stored.
+was right; never the token itself); `GET state` returns the workspaces (attributes and ids, by name) and run triggers as stored.
 """
 
 from __future__ import annotations
@@ -147,6 +147,7 @@ async def _state(request: web.Request) -> web.Response:
     state = request.app[STATE]
     return web.json_response({
         "workspaces": {w.attributes["name"]: w.attributes for w in state.workspaces.values()},
+        "ids": {w.attributes["name"]: w.id for w in state.workspaces.values()},
         "run_triggers": [[state.workspaces[t["sourceable"]].attributes["name"],
                           state.workspaces[t["workspace"]].attributes["name"]] for t in state.run_triggers],
     })
