@@ -20,7 +20,7 @@ from tfc.api_client import TfcApiError, TfcClient
 from tfc.credentials import MissingCredentials, credentials_for
 from tfc.health import AssessmentUnavailable, WorkspaceReference, latest_assessment_plan, parse_workspace_reference
 
-FROM_ENVIRONMENTS = "(every workspace of --env)"
+FROM_ENVIRONMENTS = "(the workspaces of the environments)"
 """The value of `--tfc` given without ORG/WORKSPACE."""
 
 
@@ -56,21 +56,26 @@ def _workspaces(args: argparse.Namespace) -> Iterator[tuple[TfcClient, Workspace
             raise FedctlError(str(error), exit_codes.FAILURE) from error
         yield TfcClient(credentials_for(os.environ.get("TF_CLOUD_HOSTNAME"))), workspace
         return
-    if not args.env or args.workdir:
-        raise FedctlError("--tfc without ORG/WORKSPACE needs --env NAME (an environment with state.backend: cloud)",
-                          exit_codes.FAILURE)
-    for environment in load_environments(args.config_dir, tuple(args.env)):
-        cloud = _cloud(environment)
+    if args.workdir:
+        raise FedctlError("give --tfc without --workdir: it reads Terraform Cloud, not a folder", exit_codes.FAILURE)
+    for environment, cloud in _cloud_environments(args):
         client = TfcClient(credentials_for(cloud.hostname))
         for name in _workspace_names(client, environment, cloud):
             yield client, WorkspaceReference(cloud.organization, name)
 
 
-def _cloud(environment: EnvironmentConfig) -> CloudBackendConfig:
-    if environment.cloud is None:
-        raise FedctlError(f"{environment.source_file}: state.backend: local; --tfc reads the health assessments of "
+def _cloud_environments(args: argparse.Namespace) -> list[tuple[EnvironmentConfig, CloudBackendConfig]]:
+    """Each --env (which must use Terraform Cloud), or without --env every environment that does."""
+    environments = load_environments(args.config_dir, tuple(args.env))
+    local = [e for e in environments if e.cloud is None]
+    if args.env and local:
+        raise FedctlError(f"{local[0].source_file}: state.backend: local; --tfc reads the health assessments of "
                           "environments with state.backend: cloud", exit_codes.FAILURE)
-    return environment.cloud
+    chosen = [(e, e.cloud) for e in environments if e.cloud is not None]
+    if not chosen:
+        raise FedctlError(f"{args.config_dir}: no environment has state.backend: cloud; --tfc reads Terraform Cloud "
+                          "health assessments (or give --tfc ORG/WORKSPACE)", exit_codes.FAILURE)
+    return chosen
 
 
 def _workspace_names(client: TfcClient, environment: EnvironmentConfig, cloud: CloudBackendConfig) -> list[str]:
