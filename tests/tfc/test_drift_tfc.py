@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from tests.conftest import EXAMPLE_DIR
@@ -54,7 +55,10 @@ def test_an_assessment_is_classified_exactly_as_plan_json_classifies_the_same_pl
     assert [(r["method"], r["path"]) for r in stand_in.requests()] == [
         ("GET", "/api/v2/organizations/acme/workspaces/acme-analytics-prod"),
         ("GET", f"/api/v2/assessment-results/{result_id}"),
-        ("GET", f"/api/v2/assessment-results/{result_id}/json-output")]
+        ("GET", f"/api/v2/assessment-results/{result_id}/json-output"),
+        ("GET", f"/_archivist/assessment-json/{result_id}")]
+    # The plan comes from the download URL the API redirects to, on another host: without the token.
+    assert [r["token"] for r in stand_in.requests()] == ["valid", "valid", "valid", "not sent"]
 
 
 def test_an_assessment_of_noise_only_exits_0(stand_in: StandIn, tmp_path: Path) -> None:
@@ -83,7 +87,9 @@ def test_every_workspace_of_a_sharded_environment_is_read_in_apply_order(stand_i
     assert json.loads((tmp_path / "r" / f"{names[2]}-drift.json").read_text())["drift"] is True
 
 
-def test_workspaces_chosen_by_tags_are_listed_page_by_page(stand_in: StandIn, tmp_path: Path) -> None:
+@pytest.mark.parametrize("page_links", [True, False], ids=["links.next", "meta.pagination"])
+def test_workspaces_chosen_by_tags_are_listed_page_by_page(stand_in: StandIn, tmp_path: Path,
+                                                          page_links: bool) -> None:
     config = tmp_path / "environments"
     config.mkdir()
     (config / "dev.yaml").write_text((EXAMPLE_DIR / "dev.yaml").read_text())  # tags [acme-analytics, dev]
@@ -91,7 +97,7 @@ def test_workspaces_chosen_by_tags_are_listed_page_by_page(stand_in: StandIn, tm
                                                                  "tag-names": ["acme-analytics", "dev"]}}
               for n in range(5)]
     other = [{"name": f"prod-{n}", "attributes": {"tag-names": ["acme-analytics", "prod"]}} for n in range(3)]
-    stand_in.scenario(tagged + other, page_size=2)
+    stand_in.scenario(tagged + other, page_size=2, page_links=page_links)
     result = fedctl(stand_in, tmp_path, "drift", "--tfc", "--env", "dev", "--config-dir", str(config),
                     "--report-dir", str(tmp_path / "r"))
     assert result.returncode == 0, result.stderr

@@ -25,6 +25,7 @@ from aiohttp import web
 
 API = "/api/v2"
 CONTROL = "/_stand_in/api"
+ARCHIVIST = "/_archivist/assessment-json"
 WORKSPACE_DEFAULTS: dict[str, Any] = {
     "execution-mode": "remote", "terraform-version": "1.11.4", "auto-apply": False, "auto-apply-run-trigger": False,
     "assessments-enabled": False, "working-directory": None, "description": None, "source-name": None,
@@ -48,6 +49,8 @@ class ApiState:
     page_size: int = 20
     throttle: int = 0
     retry_after: int = 1
+    page_links: bool = True
+    """False: pages carry only `meta.pagination`, no `links` (clients must manage with either)."""
     organizations: set[str] = field(default_factory=set)
     workspaces: dict[str, Workspace] = field(default_factory=dict)
     run_triggers: list[dict[str, str]] = field(default_factory=list)
@@ -80,6 +83,7 @@ def register(app: web.Application) -> None:
     app.router.add_post(API + "/workspaces/{id}/run-triggers", _create_run_trigger)
     app.router.add_get(API + "/assessment-results/{id}", _show_assessment)
     app.router.add_get(API + "/assessment-results/{id}/json-output", _assessment_json_output)
+    app.router.add_get(ARCHIVIST + "/{id}", _archivist)
 
 
 @web.middleware
@@ -117,7 +121,7 @@ async def _scenario(request: web.Request) -> web.Response:
     state = request.app[STATE]
     body = await request.json()
     fresh = ApiState(token=state.token, page_size=body.get("page_size", 20), throttle=body.get("throttle", 0),
-                     retry_after=body.get("retry_after", 1))
+                     retry_after=body.get("retry_after", 1), page_links=body.get("page_links", True))
     for organization, workspaces in body.get("organizations", {}).items():
         fresh.organizations.add(organization)
         for seed in workspaces:
@@ -182,10 +186,11 @@ def _page(request: web.Request, items: list[dict[str, Any]]) -> web.Response:
 
     previous = number - 1 if number > 1 else None
     following = number + 1 if number < pages else None
+    links = {"self": link(number), "first": link(1), "prev": link(previous), "next": link(following),
+             "last": link(pages)}
     return _document({
         "data": items[(number - 1) * size:number * size],
-        "links": {"self": link(number), "first": link(1), "prev": link(previous), "next": link(following),
-                  "last": link(pages)},
+        **({"links": links} if state.page_links else {}),
         "meta": {"pagination": {"current-page": number, "page-size": size, "prev-page": previous,
                                 "next-page": following, "total-pages": pages, "total-count": len(items)}},
     })
@@ -300,8 +305,23 @@ async def _show_assessment(request: web.Request) -> web.Response:
 
 
 async def _assessment_json_output(request: web.Request) -> web.Response:
-    """Plain JSON, not a JSON:API document, as the reference says."""
-    assessment = request.app[STATE].assessments.get(request.match_info["id"])
+    """A redirect to a temporary download URL on another host (as the plan JSON endpoints of the
+    reference answer: 307 to the archivist); here `localhost` for `127.0.0.1`, the same server."""
+    result_id = request.match_info["id"]
+    assessment = request.app[STATE].assessments.get(result_id)
+    if assessment is None or "plan" not in assessment:
+        return _error(404, "not found")
+    port = request.url.port
+    raise web.HTTPTemporaryRedirect(f"http://localhost:{port}{ARCHIVIST}/{result_id}")
+
+
+async def _archivist(request: web.Request) -> web.Response:
+    """The plan, plain JSON (not a JSON:API document); the request is recorded, with whether an
+    Authorization header came along (it must not: the API token is not the archivist's)."""
+    state = request.app[STATE]
+    state.requests.append({"method": request.method, "path": request.path, "query": dict(request.query),
+                           "token": "sent" if "Authorization" in request.headers else "not sent"})
+    assessment = state.assessments.get(request.match_info["id"])
     if assessment is None or "plan" not in assessment:
         return _error(404, "not found")
     return web.json_response(assessment["plan"])
