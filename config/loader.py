@@ -158,7 +158,8 @@ def _read_state(state: Section) -> CloudBackendConfig | None:
             cloud.text("workspace", pattern=WORKSPACE_PATTERN, expected="1-90 letters, digits, _ or -"))
     else:
         workspace = CloudWorkspaceByTags(cloud.text_list("tags", required=True))
-    terraform_version = cloud.text("terraform_version", DEFAULT_CLOUD_TERRAFORM_VERSION, pattern=TERRAFORM_VERSION_PATTERN,
+    terraform_version = cloud.text("terraform_version", DEFAULT_CLOUD_TERRAFORM_VERSION,
+                                   pattern=TERRAFORM_VERSION_PATTERN,
                                    expected="a Terraform version or constraint, e.g. 1.11.4 or ~> 1.11.0")
     return CloudBackendConfig(organization=organization, workspace=workspace, hostname=hostname,
                               terraform_version=terraform_version)

@@ -97,9 +97,12 @@ class TfcClient:
             if response.status_code != 429:
                 break
             wait = _retry_after(response.headers.get("Retry-After"))
-            if attempt == MAX_RATE_LIMIT_RETRIES or wait > MAX_RETRY_AFTER_SECONDS:
-                raise TfcApiError(f"{method} {path}: still rate limited (429) after {attempt} retries "
-                                  f"(Retry-After {wait:.0f}s); try again later")
+            if wait > MAX_RETRY_AFTER_SECONDS:
+                raise TfcApiError(f"{method} {path}: rate limited (429) for {wait:.0f}s (Retry-After), longer than "
+                                  f"fedctl waits ({MAX_RETRY_AFTER_SECONDS:.0f}s); try again later")
+            if attempt == MAX_RATE_LIMIT_RETRIES:
+                raise TfcApiError(f"{method} {path}: still rate limited (429) after {attempt} retries; "
+                                  "try again later")
             print(f"fedctl: {method} {path}: rate limited (429), retrying in {wait:.0f}s", file=sys.stderr, flush=True)
             time.sleep(wait)
         if response.status_code >= 400:

@@ -104,18 +104,21 @@ def existing_workspaces(client: TfcClient, organization: str,
         attributes = data.get("attributes") or {}
         name = attributes.get("name")
         if name in wanted:
-            found[name] = ExistingWorkspace(str(data["id"]), name, attributes, tuple(_trigger_sources(client, data["id"])))
+            sources = tuple(_trigger_sources(client, data["id"]))
+            found[name] = ExistingWorkspace(str(data["id"]), name, attributes, sources)
     return found
 
 
-def compare(desired: Sequence[DesiredWorkspace], existing: Mapping[str, ExistingWorkspace]) -> tuple[WorkspaceChange, ...]:
+def compare(desired: Sequence[DesiredWorkspace],
+            existing: Mapping[str, ExistingWorkspace]) -> tuple[WorkspaceChange, ...]:
     changes = []
     for workspace in desired:
         current = existing.get(workspace.name)
         if current is None:
             changes.append(WorkspaceChange(workspace, None, (), workspace.triggered_by, ()))
             continue
-        settings = tuple(SettingChange(key, current.attributes.get(key), value) for key, value in workspace.settings.items()
+        settings = tuple(SettingChange(key, current.attributes.get(key), value)
+                         for key, value in workspace.settings.items()
                          if _normalized(current.attributes.get(key)) != _normalized(value))
         missing = tuple(s for s in workspace.triggered_by if s not in current.trigger_sources)
         foreign = tuple(s for s in current.trigger_sources if s not in workspace.triggered_by)

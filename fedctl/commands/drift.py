@@ -33,8 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--tfc", nargs="?", const=FROM_ENVIRONMENTS, metavar="ORG/WORKSPACE",
                         help="classify the latest health assessment of this Terraform Cloud workspace instead of "
                              "planning; without ORG/WORKSPACE, of every workspace of each --env (default: every "
-                             "environment with state.backend: cloud). Token: TF_TOKEN_<hostname> or TFE_TOKEN; address: the cloud block's hostname "
-                             "(TF_CLOUD_HOSTNAME for ORG/WORKSPACE) or TFE_ADDRESS")
+                             "environment with state.backend: cloud). Token: TF_TOKEN_<hostname> or TFE_TOKEN; "
+                             "address: the cloud block's hostname (TF_CLOUD_HOSTNAME for ORG/WORKSPACE) or "
+                             "TFE_ADDRESS")
     parser.add_argument("--report-dir", type=Path, default=DEFAULT_REPORT_DIR, metavar="DIR",
                         help="folder for <name>-drift.md, .json and -junit.xml (default: %(default)s)")
     parser.set_defaults(handler=run)

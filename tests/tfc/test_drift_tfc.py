@@ -120,8 +120,8 @@ def test_a_rate_limit_longer_than_fedctl_waits_is_one_clear_line(stand_in: Stand
     result = fedctl(stand_in, tmp_path, "drift", "--tfc", "acme/busy", "--report-dir", str(tmp_path / "r"))
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == (
-        "fedctl: GET /organizations/acme/workspaces/busy: still rate limited (429) after 0 retries "
-        "(Retry-After 3600s); try again later")
+        "fedctl: GET /organizations/acme/workspaces/busy: rate limited (429) for 3600s (Retry-After), longer than "
+        "fedctl waits (60s); try again later")
 
 
 def test_an_expired_token_is_one_line_that_never_shows_it(stand_in: StandIn, tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ see, 422 for a malformed or conflicting body, 429 with `Retry-After` when thrott
 Tests drive it through `/_stand_in/api/...` (no token needed there): `POST scenario` sets
 the organizations, workspaces, assessments, the largest page size and a number of 429 answers to
 give; `GET requests` returns every API request received (method, path, query and whether the token
-was right; never the token itself); `GET state` returns the workspaces (attributes and ids, by name) and run triggers as stored.
+was right; never the token itself); `GET state` returns the workspaces (attributes and ids, by
+name) and run triggers as stored.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ async def _authenticate(request: web.Request, handler: Any) -> web.StreamRespons
         return response
     state = request.app[STATE]
     given = request.headers.get("Authorization", "")
-    token_state = "missing" if not given else ("valid" if given == f"Bearer {state.token}" and state.token else "invalid")
+    right = bool(state.token) and given == f"Bearer {state.token}"
+    token_state = "missing" if not given else ("valid" if right else "invalid")
     state.requests.append({"method": request.method, "path": request.path, "query": dict(request.query),
                            "token": token_state})
     if token_state != "valid":
@@ -276,7 +278,8 @@ async def _list_run_triggers(request: web.Request) -> web.Response:
 async def _create_run_trigger(request: web.Request) -> web.Response:
     state = request.app[STATE]
     workspace_id = request.match_info["id"]
-    source = ((((await request.json()).get("data") or {}).get("relationships") or {}).get("sourceable") or {}).get("data")
+    relationships = ((await request.json()).get("data") or {}).get("relationships") or {}
+    source = (relationships.get("sourceable") or {}).get("data")
     if not isinstance(source, dict) or source.get("type") != "workspaces":
         return _error(422, "invalid attribute", "data.relationships.sourceable.data must be a workspace")
     if workspace_id not in state.workspaces or source.get("id") not in state.workspaces:
