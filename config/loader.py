@@ -31,7 +31,9 @@ AWS_KEYS = ("region",)
 POOL_KEYS = ("name", "schema", "deletion_protection", "mfa", "feature_tier", "threat_protection", "domain")
 STATE_KEYS = ("backend", "cloud")
 CLOUD_KEYS = ("organization", "workspace", "tags", "hostname", "terraform_version")
-TERRAFORM_VERSION_PATTERN = re.compile(r"^(?:(?:[<>=!~]{0,2}) ?[0-9]+(?:\.[0-9]+){0,2}(?:-[0-9A-Za-z.]+)?(?:, ?|$))+$")
+_VERSION = r"(?:[<>=!~]{1,2}\s*)?[0-9]+(?:\.[0-9]+){0,2}(?:-[0-9A-Za-z.]+)?"
+# Every space belongs to exactly one `\s*`, so a long wrong value fails in linear time.
+TERRAFORM_VERSION_PATTERN = re.compile(rf"^\s*{_VERSION}\s*(?:,\s*{_VERSION}\s*)*\Z")
 """A version (`1.11.4`) or a version constraint (`~> 1.11.0`, `>= 1.6.0, < 2.0.0`), as Terraform Cloud takes it."""
 
 
