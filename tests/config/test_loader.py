@@ -308,7 +308,7 @@ def test_a_long_terraform_version_wrong_only_at_its_end_is_one_line(tmp_path: Pa
     """The pattern gives every space to one part, so this is refused at once instead of after 2^3000 tries."""
     file, lines = problems_after(tmp_path, lambda d: d["state"]["cloud"].update(terraform_version="1, " * 3000 + "x"))
     assert len(lines) == 1 and lines[0].startswith(f"{file}: state.cloud.terraform_version: got '1, 1, ")
-    assert lines[0].endswith("'; expected a Terraform version or constraint, e.g. 1.11.4 or ~> 1.11.0")
+    assert lines[0].endswith("; expected a Terraform version or constraint, e.g. 1.11.4 or ~> 1.11.0")
 
 
 def test_literal_secret_is_rejected_without_echoing_it(tmp_path: Path) -> None:
