@@ -30,7 +30,7 @@ TOP_KEYS = ("production", "aws", "user_pool", "app_clients", "federations", "sta
 AWS_KEYS = ("region",)
 POOL_KEYS = ("name", "schema", "deletion_protection", "mfa", "feature_tier", "threat_protection", "domain")
 STATE_KEYS = ("backend", "cloud")
-CLOUD_KEYS = ("organization", "workspace", "tags", "hostname", "terraform_version")
+CLOUD_KEYS = ("organization", "workspace", "tags", "hostname", "terraform_version", "health_assessments")
 _VERSION = r"(?:[<>=!~]{1,2}\s*)?[0-9]+(?:\.[0-9]+){0,2}(?:-[0-9A-Za-z.]+)?"
 # Every space belongs to exactly one `\s*`, so a long wrong value fails in linear time.
 TERRAFORM_VERSION_PATTERN = re.compile(rf"^\s*{_VERSION}\s*(?:,\s*{_VERSION}\s*)*\Z")
@@ -164,4 +164,5 @@ def _read_state(state: Section) -> CloudBackendConfig | None:
                                    pattern=TERRAFORM_VERSION_PATTERN,
                                    expected="a Terraform version or constraint, e.g. 1.11.4 or ~> 1.11.0")
     return CloudBackendConfig(organization=organization, workspace=workspace, hostname=hostname,
-                              terraform_version=terraform_version)
+                              terraform_version=terraform_version,
+                              health_assessments=cloud.flag("health_assessments", True))

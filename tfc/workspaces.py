@@ -74,13 +74,13 @@ def desired_workspaces(environment: EnvironmentConfig) -> tuple[DesiredWorkspace
     except ValueError as error:
         raise WorkspacePlanError(str(error)) from error
     settings = {
-        # Health assessments (drift --tfc) and run tasks (the gate) happen only in remote runs.
+        # Health assessments (drift --tfc) and run tasks (the gate) happen only in remote execution.
         "execution-mode": "remote",
         "terraform-version": cloud.terraform_version,
         # Every apply is of a plan someone reviewed: runs queued by a run trigger wait for confirmation too.
         "auto-apply": False,
         "auto-apply-run-trigger": False,
-        "assessments-enabled": True,
+        "assessments-enabled": cloud.health_assessments,
         # The CLI uploads the synthesized stack folder itself; a working directory would make it upload a parent.
         "working-directory": "",
     }

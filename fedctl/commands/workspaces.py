@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Computes the Terraform Cloud workspaces an environment with state.backend: cloud needs (one, "
                     "or <workspace>, <workspace>-shard-1..N and <workspace>-clients), with their run triggers in "
                     "apply order, remote execution, the Terraform version of state.cloud.terraform_version, no "
-                    "auto-apply and health assessments on; prints the difference to what exists. Read-only unless "
+                    "auto-apply and health assessments as state.cloud.health_assessments says; prints the difference to what exists. Read-only unless "
                     "--apply. Token: TF_TOKEN_<hostname> or TFE_TOKEN; address: the cloud block's hostname or "
                     "TFE_ADDRESS. Exit 0 nothing to change (or applied), 2 differences found, 1 error.")
     parser.add_argument("--env", required=True, metavar="NAME", help="the environment (a file NAME.yaml)")

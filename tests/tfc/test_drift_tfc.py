@@ -124,6 +124,15 @@ def test_a_rate_limit_longer_than_fedctl_waits_is_one_clear_line(stand_in: Stand
         "fedctl waits (60s); try again later")
 
 
+def test_a_fault_of_terraform_cloud_is_one_line(stand_in: StandIn, tmp_path: Path) -> None:
+    stand_in.scenario([assessed("prod")], server_errors=1)
+    result = fedctl(stand_in, tmp_path, "drift", "--tfc", "acme/prod", "--report-dir", str(tmp_path / "r"))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "fedctl: GET /organizations/acme/workspaces/prod: 127.0.0.1 answered 503 (a fault on its side); try again later")
+    assert not (tmp_path / "r").exists()
+
+
 def test_an_expired_token_is_one_line_that_never_shows_it(stand_in: StandIn, tmp_path: Path) -> None:
     stand_in.scenario([assessed("prod")])
     expired = "expired-token-that-must-not-show-1234"

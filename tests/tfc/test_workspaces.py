@@ -92,6 +92,17 @@ def test_a_run_trigger_fedctl_did_not_ask_for_is_reported_and_kept(stand_in: Sta
     assert stand_in.state()["run_triggers"] == [["network", BASE]]
 
 
+def test_health_assessments_follow_the_environment(stand_in: StandIn, tmp_path: Path) -> None:
+    stand_in.scenario([{"name": BASE, "attributes": DESIRED}])
+    document = yaml.safe_load((EXAMPLE_DIR / "prod.yaml").read_text())
+    document["state"]["cloud"]["health_assessments"] = False
+    (tmp_path / "environments").mkdir()
+    (tmp_path / "environments" / "prod.yaml").write_text(yaml.safe_dump(document))
+    result = fedctl(stand_in, tmp_path, "workspaces", "--env", "prod", "--config-dir", str(tmp_path / "environments"))
+    assert result.returncode == 2, result.stderr
+    assert result.stdout.splitlines()[1] == f"  ~ {BASE} (stack prod): update: assessments-enabled true -> false"
+
+
 def test_an_environment_without_a_named_workspace_is_one_line(stand_in: StandIn, tmp_path: Path) -> None:
     config = tmp_path / "environments"
     config.mkdir()

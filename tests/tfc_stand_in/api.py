@@ -7,8 +7,8 @@ documents with `links` and `meta.pagination`, 401 for a wrong token, 404 for wha
 see, 422 for a malformed or conflicting body, 429 with `Retry-After` when throttled.
 
 Tests drive it through `/_stand_in/api/...` (no token needed there): `POST scenario` sets
-the organizations, workspaces, assessments, the largest page size and a number of 429 answers to
-give; `GET requests` returns every API request received (method, path, query and whether the token
+the organizations, workspaces, assessments, the largest page size, and a number of 429 (and of
+503) answers to give; `GET requests` returns every API request received (method, path, query and whether the token
 was right; never the token itself); `GET state` returns the workspaces (attributes and ids, by
 name) and run triggers as stored.
 """
@@ -51,6 +51,8 @@ class ApiState:
     throttle: int = 0
     retry_after: int = 1
     page_links: bool = True
+    server_errors: int = 0
+    """How many API requests to answer 503 (after the 429s)."""
     """False: pages carry only `meta.pagination`, no `links` (clients must manage with either)."""
     organizations: set[str] = field(default_factory=set)
     workspaces: dict[str, Workspace] = field(default_factory=dict)
@@ -103,6 +105,9 @@ async def _authenticate(request: web.Request, handler: Any) -> web.StreamRespons
     if state.throttle > 0:
         state.throttle -= 1
         return _error(429, "too many requests", headers={"Retry-After": str(state.retry_after)})
+    if state.server_errors > 0:
+        state.server_errors -= 1
+        return _error(503, "service unavailable")
     response = await handler(request)
     return response
 
@@ -123,7 +128,8 @@ async def _scenario(request: web.Request) -> web.Response:
     state = request.app[STATE]
     body = await request.json()
     fresh = ApiState(token=state.token, page_size=body.get("page_size", 20), throttle=body.get("throttle", 0),
-                     retry_after=body.get("retry_after", 1), page_links=body.get("page_links", True))
+                     retry_after=body.get("retry_after", 1), page_links=body.get("page_links", True),
+                     server_errors=body.get("server_errors", 0))
     for organization, workspaces in body.get("organizations", {}).items():
         fresh.organizations.add(organization)
         for seed in workspaces:
