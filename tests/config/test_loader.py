@@ -289,6 +289,10 @@ CASES: list[tuple[str, Mutation, str | tuple[str, ...]]] = [
     ("cloud backend with both workspace and tags",
      lambda d: d["state"]["cloud"].update(tags=["x"]),
      "state.cloud: expected exactly one of workspace (a name) or tags (a list)"),
+    ("callback URL with an unclosed [ (urllib raises on it)",
+     lambda d: client(d, "analytics-web").update(callback_urls=["https://[openid, email"]),
+     "app_clients[analytics-web].callback_urls[0]: got 'https://[openid, email'; expected an absolute https:// URL "
+     "without '*' or '#fragment'"),
     ("terraform version that is no version",
      lambda d: d["state"]["cloud"].update(terraform_version="latest"),
      "state.cloud.terraform_version: got 'latest'; expected a Terraform version or constraint, e.g. 1.11.4 or "
