@@ -59,6 +59,7 @@ def test_an_assessment_is_classified_exactly_as_plan_json_classifies_the_same_pl
         ("GET", f"/_archivist/assessment-json/{result_id}")]
     # The plan comes from the download URL the API redirects to, on another host: without the token.
     assert [r["token"] for r in stand_in.requests()] == ["valid", "valid", "valid", "not sent"]
+    assert stand_in.token not in json.dumps(stand_in.requests())
 
 
 def test_an_assessment_of_noise_only_exits_0(stand_in: StandIn, tmp_path: Path) -> None:
