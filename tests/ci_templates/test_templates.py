@@ -200,7 +200,8 @@ def drift_job_script(path: Path) -> str:
     document = yaml.safe_load(path.read_text())
     if path == GITLAB:
         return "\n".join(document["fedctl-drift"]["script"])
-    return next(step["run"] for step in document["jobs"]["drift"]["steps"] if step.get("name", "").startswith("drift"))
+    return str(next(step["run"] for step in document["jobs"]["drift"]["steps"]
+                    if step.get("name", "").startswith("drift")))
 
 
 @pytest.mark.parametrize("path", [GITLAB, GITHUB])

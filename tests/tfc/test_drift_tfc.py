@@ -27,7 +27,7 @@ def assessed(name: str, plan: Path | None = DRIFT_PLAN, **attributes: Any) -> di
     return {"name": name, "attributes": {"assessments-enabled": True}, "assessment": assessment}
 
 
-def everything_written(stand_in: StandIn, home: Path, *outputs: str) -> str:
+def everything_written(home: Path, *outputs: str) -> str:
     files = "".join(p.read_text(errors="replace") for p in home.rglob("*") if p.is_file())
     return "".join(outputs) + files
 
@@ -46,11 +46,15 @@ def test_an_assessment_is_classified_exactly_as_plan_json_classifies_the_same_pl
     result_id = source.split()[3]
     from_file.pop("source")
     assert from_tfc == from_file and from_tfc["counts"] == {"BREAKS_SIGN_IN": 6, "COSMETIC": 2, "NOISE": 9}
+    markdown = [(tmp_path / folder / f"{name}-drift.md").read_text().splitlines()
+                for folder, name in (("tfc", "acme-analytics-prod"), ("file", "cognito-okta-drift-plan"))]
+    assert [line for line in markdown[0] if not line.startswith(("### ", "Source: "))] == [
+        line for line in markdown[1] if not line.startswith(("### ", "Source: "))]
     assert sorted(p.name for p in (tmp_path / "tfc").iterdir()) == [
         "acme-analytics-prod-drift-junit.xml", "acme-analytics-prod-drift.json", "acme-analytics-prod-drift.md"]
     assert "🚨 drift that breaks sign-in" in tfc.stdout
     assert "fedctl: acme/acme-analytics-prod: reading the latest health assessment" in tfc.stderr
-    written = everything_written(stand_in, tmp_path, tfc.stdout, tfc.stderr)
+    written = everything_written(tmp_path, tfc.stdout, tfc.stderr)
     assert stand_in.token not in written and not [secret for secret in SECRETS if secret in written]
     assert [(r["method"], r["path"]) for r in stand_in.requests()] == [
         ("GET", "/api/v2/organizations/acme/workspaces/acme-analytics-prod"),
@@ -143,7 +147,7 @@ def test_an_expired_token_is_one_line_that_never_shows_it(stand_in: StandIn, tmp
     assert result.stderr.strip().splitlines()[-1] == (
         "fedctl: 127.0.0.1 refused the token from TF_TOKEN_127_0_0_1 (401 on GET "
         "/organizations/acme/workspaces/prod): it has expired or is not valid")
-    assert expired not in everything_written(stand_in, tmp_path, result.stdout, result.stderr)
+    assert expired not in everything_written(tmp_path, result.stdout, result.stderr)
     assert [r["token"] for r in stand_in.requests()] == ["invalid"]
 
 
