@@ -31,6 +31,11 @@ TIMEOUT_SECONDS = (10.0, 60.0)
 class TfcApiError(Exception):
     """A request failed; the message is one line fit for the user."""
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        """The HTTP status that failed the request, None when there was no answer."""
+
 
 class TfcClient:
     def __init__(self, credentials: Credentials, session: requests.Session | None = None) -> None:
@@ -99,14 +104,14 @@ class TfcClient:
             wait = _retry_after(response.headers.get("Retry-After"))
             if wait > MAX_RETRY_AFTER_SECONDS:
                 raise TfcApiError(f"{method} {path}: rate limited (429) for {wait:.0f}s (Retry-After), longer than "
-                                  f"fedctl waits ({MAX_RETRY_AFTER_SECONDS:.0f}s); try again later")
+                                  f"fedctl waits ({MAX_RETRY_AFTER_SECONDS:.0f}s); try again later", 429)
             if attempt == MAX_RATE_LIMIT_RETRIES:
                 raise TfcApiError(f"{method} {path}: still rate limited (429) after {attempt} retries; "
-                                  "try again later")
+                                  "try again later", 429)
             print(f"fedctl: {method} {path}: rate limited (429), retrying in {wait:.0f}s", file=sys.stderr, flush=True)
             time.sleep(wait)
         if response.status_code >= 400:
-            raise TfcApiError(self._scrub(self._failure(method, path, response)))
+            raise TfcApiError(self._scrub(self._failure(method, path, response)), response.status_code)
         return response
 
     def _failure(self, method: str, path: str, response: requests.Response) -> str:

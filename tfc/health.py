@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from tfc.api_client import TfcClient
+from tfc.api_client import TfcApiError, TfcClient
 
 WORKSPACE_REFERENCE = re.compile(r"^([A-Za-z0-9_-]+)/([A-Za-z0-9_-]{1,90})$")
 
@@ -68,5 +68,11 @@ def latest_assessment_plan(client: TfcClient, workspace: WorkspaceReference) -> 
                                         f"{result['error-msg']}")
         raise AssessmentUnavailable(f"{workspace}: the latest health assessment ({result_id}) has not finished; "
                                     "try again when it has")
-    plan = client.get_json(f"/assessment-results/{quote(result_id)}/json-output")
+    try:
+        plan = client.get_json(f"/assessment-results/{quote(result_id)}/json-output")
+    except TfcApiError as error:
+        if error.status != 403:
+            raise
+        raise TfcApiError(f"{error}; an assessment's JSON output needs a user or team token with admin access to "
+                          "the workspace (organization tokens are refused)", error.status) from None
     return AssessmentPlan(workspace, result_id, bool(result.get("drifted")), str(result.get("created-at") or ""), plan)

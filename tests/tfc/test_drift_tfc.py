@@ -195,6 +195,25 @@ def test_an_assessment_that_cannot_be_used_is_one_clear_line(stand_in: StandIn, 
     assert "has not finished" in fedctl(stand_in, tmp_path, "drift", "--tfc", "acme/running").stderr
 
 
+def test_a_token_that_may_not_read_the_plan_and_a_plan_that_is_none_are_one_line_each(stand_in: StandIn,
+                                                                                    tmp_path: Path) -> None:
+    forbidden = assessed("forbidden")
+    forbidden["assessment"]["forbidden"] = True
+    not_a_plan = assessed("odd")
+    not_a_plan["assessment"]["plan"] = {"resources": []}
+    stand_in.scenario([forbidden, not_a_plan])
+    refused = fedctl(stand_in, tmp_path, "drift", "--tfc", "acme/forbidden")
+    assert refused.returncode == 1
+    last = refused.stderr.strip().splitlines()[-1]
+    assert re.fullmatch(r"fedctl: GET /assessment-results/asmtres-\d+/json-output: forbidden \(403\): the token from "
+                        r"TF_TOKEN_127_0_0_1 lacks the permission: forbidden; an assessment's JSON output needs a user "
+                        r"or team token with admin access to the workspace \(organization tokens are refused\)", last)
+    odd = fedctl(stand_in, tmp_path, "drift", "--tfc", "acme/odd")
+    assert odd.returncode == 1
+    assert re.fullmatch(r"fedctl: acme/odd: health assessment asmtres-\d+ of [0-9T:+-]+: not `terraform show -json` "
+                        r"plan output \(no format_version\)", odd.stderr.strip().splitlines()[-1])
+
+
 def test_an_unknown_workspace_and_a_wrong_reference_are_one_line_each(stand_in: StandIn, tmp_path: Path) -> None:
     stand_in.scenario([])
     missing = fedctl(stand_in, tmp_path, "drift", "--tfc", "acme/nope")

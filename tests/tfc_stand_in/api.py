@@ -124,7 +124,7 @@ def _document(body: Any, status: int = 200) -> web.Response:
 
 async def _scenario(request: web.Request) -> web.Response:
     """Replaces the whole state: {"organizations": {org: [workspace...]}, "page_size", "throttle", "retry_after"};
-    a workspace is {"name", "attributes", "assessment": {"attributes", "plan"}, "triggered_by": [names]}."""
+    a workspace is {"name", "attributes", "assessment": {"attributes", "plan", "forbidden"}, "triggered_by": [names]}."""
     state = request.app[STATE]
     body = await request.json()
     fresh = ApiState(token=state.token, page_size=body.get("page_size", 20), throttle=body.get("throttle", 0),
@@ -320,6 +320,8 @@ async def _assessment_json_output(request: web.Request) -> web.Response:
     assessment = request.app[STATE].assessments.get(result_id)
     if assessment is None or "plan" not in assessment:
         return _error(404, "not found")
+    if assessment.get("forbidden"):  # as for an organization token, which these endpoints refuse
+        return _error(403, "forbidden")
     port = request.url.port
     raise web.HTTPTemporaryRedirect(f"http://localhost:{port}{ARCHIVIST}/{result_id}")
 
