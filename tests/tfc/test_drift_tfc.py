@@ -134,7 +134,8 @@ def test_a_fault_of_terraform_cloud_is_one_line(stand_in: StandIn, tmp_path: Pat
     result = fedctl(stand_in, tmp_path, "drift", "--tfc", "acme/prod", "--report-dir", str(tmp_path / "r"))
     assert result.returncode == 1
     assert result.stderr.strip().splitlines()[-1] == (
-        "fedctl: GET /organizations/acme/workspaces/prod: 127.0.0.1 answered 503 (a fault on its side); try again later")
+        "fedctl: GET /organizations/acme/workspaces/prod: 127.0.0.1 answered 503 (a fault on its side); "
+        "try again later")
     assert not (tmp_path / "r").exists()
 
 

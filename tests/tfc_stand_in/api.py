@@ -124,7 +124,8 @@ def _document(body: Any, status: int = 200) -> web.Response:
 
 async def _scenario(request: web.Request) -> web.Response:
     """Replaces the whole state: {"organizations": {org: [workspace...]}, "page_size", "throttle", "retry_after"};
-    a workspace is {"name", "attributes", "assessment": {"attributes", "plan", "forbidden"}, "triggered_by": [names]}."""
+    a workspace is {"name", "attributes", "assessment": {"attributes", "plan", "forbidden"},
+    "triggered_by": [names]}."""
     state = request.app[STATE]
     body = await request.json()
     fresh = ApiState(token=state.token, page_size=body.get("page_size", 20), throttle=body.get("throttle", 0),
