@@ -20,7 +20,7 @@ DEFAULT_REPORT_DIR = Path("fedctl-reports/drift")
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "drift", help="detect drift with a refresh-only plan and classify it",
+        "drift", help="detect drift with a refresh-only plan (or a Terraform Cloud health assessment) and classify it",
         description="Runs a refresh-only plan (or reads --plan-json from elsewhere, or with --tfc the latest "
                     "health assessment of Terraform Cloud workspaces), "
                     "and classifies every drifted attribute: breaks sign-in or weakens security, cosmetic, or "
