@@ -23,12 +23,18 @@ from federation.redaction import secret_values
 ENVIRONMENT_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
 WORKSPACE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,90}$")
 DEFAULT_CLOUD_HOSTNAME = "app.terraform.io"
+DEFAULT_CLOUD_TERRAFORM_VERSION = ">= 1.6.0, < 2.0.0"
+"""Saved plans of a cloud-backed configuration need Terraform 1.6 or later."""
 
 TOP_KEYS = ("production", "aws", "user_pool", "app_clients", "federations", "state", "shards")
 AWS_KEYS = ("region",)
 POOL_KEYS = ("name", "schema", "deletion_protection", "mfa", "feature_tier", "threat_protection", "domain")
 STATE_KEYS = ("backend", "cloud")
-CLOUD_KEYS = ("organization", "workspace", "tags", "hostname")
+CLOUD_KEYS = ("organization", "workspace", "tags", "hostname", "terraform_version", "health_assessments")
+_VERSION = r"(?:[<>=!~]{1,2}\s*)?[0-9]+(?:\.[0-9]+){0,2}(?:-[0-9A-Za-z.]+)?"
+# Every space belongs to exactly one `\s*`, so a long wrong value fails in linear time.
+TERRAFORM_VERSION_PATTERN = re.compile(rf"^\s*{_VERSION}\s*(?:,\s*{_VERSION}\s*)*\Z")
+"""A version (`1.11.4`) or a version constraint (`~> 1.11.0`, `>= 1.6.0, < 2.0.0`), as Terraform Cloud takes it."""
 
 
 def environment_files(config_dir: Path) -> list[Path]:
@@ -154,4 +160,9 @@ def _read_state(state: Section) -> CloudBackendConfig | None:
             cloud.text("workspace", pattern=WORKSPACE_PATTERN, expected="1-90 letters, digits, _ or -"))
     else:
         workspace = CloudWorkspaceByTags(cloud.text_list("tags", required=True))
-    return CloudBackendConfig(organization=organization, workspace=workspace, hostname=hostname)
+    terraform_version = cloud.text("terraform_version", DEFAULT_CLOUD_TERRAFORM_VERSION,
+                                   pattern=TERRAFORM_VERSION_PATTERN,
+                                   expected="a Terraform version or constraint, e.g. 1.11.4 or ~> 1.11.0")
+    return CloudBackendConfig(organization=organization, workspace=workspace, hostname=hostname,
+                              terraform_version=terraform_version,
+                              health_assessments=cloud.flag("health_assessments", True))

@@ -191,6 +191,10 @@ class CloudBackendConfig:
     organization: str
     workspace: CloudWorkspaceByName | CloudWorkspaceByTags
     hostname: str
+    terraform_version: str
+    """The Terraform version (or constraint) the workspaces run."""
+    health_assessments: bool
+    """Whether the workspaces run health assessments (drift detection; an HCP Terraform plan feature)."""
 
 
 @dataclass(frozen=True)

@@ -58,9 +58,15 @@ def clients_stack_name(environment_name: str) -> str:
     return f"{environment_name}-clients"
 
 
+def apply_layers(environment: EnvironmentConfig) -> tuple[tuple[str, ...], ...]:
+    """The environment's stacks in apply order, grouped: every stack of a layer reads outputs of
+    the layer before it and of no later one, so the stacks of one layer apply in parallel."""
+    if environment.shards == 1:
+        return ((environment.name,),)
+    return ((environment.name,), tuple(shard_stack_name(environment.name, n) for n in range(1, environment.shards + 1)),
+            (clients_stack_name(environment.name),))
+
+
 def stack_names(environment: EnvironmentConfig) -> tuple[str, ...]:
     """The environment's stacks in the order they must be applied."""
-    if environment.shards == 1:
-        return (environment.name,)
-    return (environment.name, *(shard_stack_name(environment.name, n) for n in range(1, environment.shards + 1)),
-            clients_stack_name(environment.name))
+    return tuple(name for layer in apply_layers(environment) for name in layer)

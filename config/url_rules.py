@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from federation.redaction import has_userinfo
 
@@ -27,7 +27,9 @@ def callback_url_problem(url: str, production: bool) -> str | None:
         return USERINFO_PROBLEM.format(allowed=allowed)
     if "*" in url or "#" in url:
         return f"got {url!r}; expected {allowed}"
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        return f"got {url!r}; expected {allowed}"
     if parts.scheme == "http" and parts.hostname == "localhost":
         return f"got {url!r}; http://localhost is allowed only outside production" if production else None
     if parts.scheme != "https" or not parts.hostname:
@@ -44,8 +46,8 @@ def issuer_problem(issuer: str) -> str | None:
     allowed = "an https:// issuer URL without trailing '/', query, fragment, port or /.well-known path"
     if has_userinfo(issuer):
         return USERINFO_PROBLEM.format(allowed=allowed)
-    parts = urlsplit(issuer)
-    if parts.scheme != "https" or not parts.hostname:
+    parts = _split(issuer)
+    if parts is None or parts.scheme != "https" or not parts.hostname:
         return f"got {issuer!r}; expected {allowed}"
     if issuer.endswith("/") or parts.query or parts.fragment or "/.well-known" in parts.path:
         return f"got {issuer!r}; expected {allowed}"
@@ -56,3 +58,11 @@ def issuer_problem(issuer: str) -> str | None:
     if port not in (None, 443):
         return f"got {issuer!r}; expected {allowed}"
     return None
+
+
+def _split(url: str) -> SplitResult | None:
+    """The URL's parts, or None where urllib refuses it (an unclosed or non-IP `[host]`)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None

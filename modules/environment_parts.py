@@ -11,6 +11,7 @@ from urllib.parse import quote
 from cdktf import CloudBackend, LocalBackend, NamedCloudWorkspace, TaggedCloudWorkspaces, TerraformOutput, TerraformStack
 from cdktf_cdktf_provider_aws.provider import AwsProvider
 
+from config.cloud_workspaces import workspace_name
 from config.model import CloudWorkspaceByName, EnvironmentConfig, FederationConfig
 from modules.app_client import FederatedAppClient, FederatedAppClientProps
 from modules.federation import Federation, FederationProps
@@ -33,7 +34,6 @@ class PoolParts:
 
 def configure_state(stack: TerraformStack, environment: EnvironmentConfig, stack_name: str) -> None:
     """Terraform Cloud (workspace `<workspace>` plus the stack's suffix) or a local state file."""
-    suffix = stack_name.removeprefix(environment.name)
     cloud = environment.cloud
     if cloud is None:
         # Next to the synthesized stack; keep it out of version control (.gitignore). A sharded
@@ -41,7 +41,7 @@ def configure_state(stack: TerraformStack, environment: EnvironmentConfig, stack
         LocalBackend(stack, path=(f"terraform.{stack_name}.tfstate" if environment.shards == 1
                                   else f"../{stack_name}/terraform.{stack_name}.tfstate"))
         return
-    workspaces = (NamedCloudWorkspace(cloud.workspace.name + suffix)
+    workspaces = (NamedCloudWorkspace(workspace_name(cloud.workspace.name, environment.name, stack_name))
                   if isinstance(cloud.workspace, CloudWorkspaceByName)
                   else TaggedCloudWorkspaces(list(cloud.workspace.tags)))
     CloudBackend(stack, organization=cloud.organization, hostname=cloud.hostname, workspaces=workspaces)

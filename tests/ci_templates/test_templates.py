@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -19,6 +20,7 @@ import yaml
 from fedctl.main import build_parser, main
 from reports.mermaid import render_mermaid
 from tests.conftest import PROJECT_ROOT
+from tests.tfc.conftest import StandIn, stand_in, stand_in_process  # noqa: F401 - fixtures
 
 GITLAB = PROJECT_ROOT / "ci-templates" / "gitlab" / "fedctl.gitlab-ci.yml"
 GITHUB = PROJECT_ROOT / "ci-templates" / "github" / "fedctl.yml"
@@ -191,3 +193,38 @@ def test_readme_shows_adoption_in_under_ten_lines_per_platform() -> None:
     blocks = re.findall(r"```(yaml|sh)\n(.*?)```", section, re.DOTALL)
     assert len(blocks) == 2 and all(len(body.strip().splitlines()) <= 10 for _, body in blocks)
     assert "ci-templates/gitlab/fedctl.gitlab-ci.yml" in section and "ci-templates/github/fedctl.yml" in section
+
+
+def drift_job_script(path: Path) -> str:
+    """The shell script of the template's scheduled drift job."""
+    document = yaml.safe_load(path.read_text())
+    if path == GITLAB:
+        return "\n".join(document["fedctl-drift"]["script"])
+    return str(next(step["run"] for step in document["jobs"]["drift"]["steps"]
+                    if step.get("name", "").startswith("drift")))
+
+
+@pytest.mark.parametrize("path", [GITLAB, GITHUB])
+def test_the_scheduled_drift_job_can_classify_terraform_cloud_health_assessments(
+        path: Path, stand_in: StandIn, tmp_path: Path) -> None:
+    """FEDCTL_DRIFT_FROM=tfc: the job's own script, run against the Terraform Cloud stand-in."""
+    plan = json.loads((PROJECT_ROOT / "tests" / "drift" / "fixtures" / "cognito-okta-drift-plan.json").read_text())
+    stand_in.scenario([{"name": "acme-analytics-prod", "attributes": {"assessments-enabled": True},
+                        "assessment": {"attributes": {"succeeded": True, "drifted": True}, "plan": plan}}])
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "fedctl").symlink_to(PROJECT_ROOT / "bin" / "fedctl")
+    config = tmp_path / "environments"
+    config.mkdir()
+    (config / "prod.yaml").write_text((PROJECT_ROOT / "environments" / "prod.yaml").read_text())
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("TF_TOKEN_", "TFE_"))}
+    environment.update({"FEDCTL_DRIFT_FROM": "tfc", "FEDCTL_ENV_ARGS": f"--env prod --config-dir {config}",
+                        "TFE_ADDRESS": stand_in.url, "TF_TOKEN_127_0_0_1": stand_in.token, "HOME": str(tmp_path),
+                        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"), "FEDCTL_ALERT_WEBHOOK": ""})
+    result = subprocess.run(["bash", "-eo", "pipefail", "-c", drift_job_script(path)], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300, env=environment)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "🚨 drift that breaks sign-in" in result.stdout
+    assert (tmp_path / "fedctl-reports" / "drift" / "acme-analytics-prod-drift-junit.xml").is_file()
+    assert [r["path"] for r in stand_in.requests()][0] == "/api/v2/organizations/acme/workspaces/acme-analytics-prod"
+    if path == GITHUB:
+        assert "🚨 drift that breaks sign-in" in (tmp_path / "summary.md").read_text()

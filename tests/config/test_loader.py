@@ -289,6 +289,14 @@ CASES: list[tuple[str, Mutation, str | tuple[str, ...]]] = [
     ("cloud backend with both workspace and tags",
      lambda d: d["state"]["cloud"].update(tags=["x"]),
      "state.cloud: expected exactly one of workspace (a name) or tags (a list)"),
+    ("callback URL with an unclosed [ (urllib raises on it)",
+     lambda d: client(d, "analytics-web").update(callback_urls=["https://[openid, email"]),
+     "app_clients[analytics-web].callback_urls[0]: got 'https://[openid, email'; expected an absolute https:// URL "
+     "without '*' or '#fragment'"),
+    ("terraform version that is no version",
+     lambda d: d["state"]["cloud"].update(terraform_version="latest"),
+     "state.cloud.terraform_version: got 'latest'; expected a Terraform version or constraint, e.g. 1.11.4 or "
+     "~> 1.11.0"),
 ]
 
 
@@ -298,6 +306,13 @@ def test_bad_input_is_one_line_naming_file_path_value_and_what_is_allowed(
     file, lines = problems_after(tmp_path, mutate)
     expected_lines = (expected,) if isinstance(expected, str) else expected
     assert lines == [f"{file}: {line}" for line in expected_lines]
+
+
+def test_a_long_terraform_version_wrong_only_at_its_end_is_one_line(tmp_path: Path) -> None:
+    """The pattern gives every space to one part, so this is refused at once instead of after 2^3000 tries."""
+    file, lines = problems_after(tmp_path, lambda d: d["state"]["cloud"].update(terraform_version="1, " * 3000 + "x"))
+    assert len(lines) == 1 and lines[0].startswith(f"{file}: state.cloud.terraform_version: got '1, 1, ")
+    assert lines[0].endswith("; expected a Terraform version or constraint, e.g. 1.11.4 or ~> 1.11.0")
 
 
 def test_literal_secret_is_rejected_without_echoing_it(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from bench.generated_config import generated_environment
+from config.cloud_workspaces import stack_workspaces
 from config.loader import load_environment
 from config.sharding import shard_number
 from federation.cross_stack import joined_stack, load_json
@@ -113,9 +114,12 @@ def test_terraform_cloud_workspaces_follow_the_stack_names(tmp_path: Path) -> No
     from modules.synthesis import synthesize
 
     (tmp_path / "prod.yaml").write_text(yaml.safe_dump(generated_environment(4, shards=2)))
-    written = synthesize([load_environment(tmp_path / "prod.yaml")], tmp_path / "out")
-    assert [stack(path)["terraform"]["cloud"]["workspaces"]["name"] for path in written.values()] == [
-        "bench-4", "bench-4-shard-1", "bench-4-shard-2", "bench-4-clients"]
+    environment = load_environment(tmp_path / "prod.yaml")
+    written = synthesize([environment], tmp_path / "out")
+    names = [stack(path)["terraform"]["cloud"]["workspaces"]["name"] for path in written.values()]
+    assert names == ["bench-4", "bench-4-shard-1", "bench-4-shard-2", "bench-4-clients"]
+    # `fedctl workspaces` creates exactly the workspaces the cloud blocks use.
+    assert [w.workspace_name for w in stack_workspaces(environment)] == names
 
 
 def test_unsharding_removes_the_former_stacks(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ class State:
 STATE = web.AppKey("run_tasks_state", State)
 
 
-def add_routes(app: web.Application) -> None:
+def register(app: web.Application) -> None:
     app[STATE] = State()
     app.router.add_get("/api/v2/plans/{plan_id}/json-output", plan_json_output)
     app.router.add_get("/_archivist/{key}", temporary_download)

@@ -1,17 +1,42 @@
-"""The stand-in's aiohttp application: one route module per part of the API."""
+"""The stand-in's HTTP server: one aiohttp application made of the route modules below. Each route
+module has `register(app)`, which adds its routes and its state to the application."""
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import socket
+
 from aiohttp import web
 
-from tests.tfc_stand_in import run_tasks
+from tests.tfc_stand_in import api, run_tasks
 
-ROUTE_MODULES = [run_tasks]
-"""Each module has `add_routes(app)`; its state lives in the app."""
+ROUTE_MODULES = [api, run_tasks]
 
 
 def build_app() -> web.Application:
-    app = web.Application(client_max_size=1024 ** 3)
+    app = web.Application(client_max_size=1024 ** 3)  # plans of 1,000 federations are uploaded to it
     for module in ROUTE_MODULES:
-        module.add_routes(app)
+        module.register(app)
     return app
+
+
+def serve(port: int) -> None:
+    asyncio.run(_serve(port))
+
+
+async def _serve(port: int) -> None:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    runner = web.AppRunner(build_app(), access_log=None)
+    await runner.setup()
+    await web.SockSite(runner, sock).start()
+    port = sock.getsockname()[1]
+    print(port, flush=True)
+    print(f"tfc-stand-in: listening on http://127.0.0.1:{port}", flush=True)
+    stop = asyncio.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+    await stop.wait()
+    await runner.cleanup()
