@@ -72,11 +72,6 @@ class ApiState:
 STATE = web.AppKey("tfc_api_state", ApiState)
 
 
-def _api_handlers() -> frozenset[Any]:
-    return frozenset({_list_workspaces, _create_workspace, _show_workspace, _update_workspace, _list_run_triggers,
-                      _create_run_trigger, _show_assessment, _assessment_json_output})
-
-
 def register(app: web.Application) -> None:
     app[STATE] = ApiState(token=os.environ.get("TFC_STAND_IN_TOKEN", ""))
     app.middlewares.append(_authenticate)
@@ -346,4 +341,6 @@ async def _archivist(request: web.Request) -> web.Response:
     return web.json_response(assessment["plan"])
 
 
-_API_HANDLERS = _api_handlers()
+# The handlers `_authenticate` guards with the organisation's token (defined above, listed once here).
+_API_HANDLERS = frozenset({_list_workspaces, _create_workspace, _show_workspace, _update_workspace, _list_run_triggers,
+                           _create_run_trigger, _show_assessment, _assessment_json_output})
