@@ -3,6 +3,7 @@ exists). Scenarios choose which recording answers which request."""
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import time
@@ -13,7 +14,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from openapi_core import Config, OpenAPI
+
 RESPONSES = Path(__file__).parent / "okta_responses"
+OKTA_OPENAPI_SPEC = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "okta-openapi" / "management-minimal.yaml"
+
+
+@functools.cache
+def okta_openapi() -> OpenAPI:
+    """Okta's published Management API specification, loaded once (about 1.3 s)."""
+    # Okta's spec itself fails strict spec validation (a path parameter without `required`);
+    # the response schemas are what we check against.
+    return OpenAPI.from_file_path(str(OKTA_OPENAPI_SPEC), config=Config(spec_validator_cls=None))
 
 
 def recording(name: str) -> dict[str, Any]:
