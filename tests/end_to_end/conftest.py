@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
+import boto3
 import pytest
 
 from tests.audit.okta_stand_in import okta_openapi
 from tests.conftest import PROJECT_ROOT
-from tests.end_to_end.harness import (AWS_TEST_CREDENTIALS, GLOBEX_CLIENT_SECRET, OKTA_API_TOKEN, TERRAFORM_ARGUMENTS,
+from tests.end_to_end.harness import (AWS_TEST_CREDENTIALS, GLOBEX_CLIENT_SECRET, OKTA_API_TOKEN, REGION, TERRAFORM_ARGUMENTS,
                                       Tools, find_tools, install_okta_stand_in, write_cli_config)
 from tests.end_to_end.okta_org import OktaOrg, okta_org_server
 from tests.end_to_end.okta_provider.okta_api import BASE_URL_VARIABLE
@@ -57,3 +58,9 @@ def fedctl_environment(tools: Tools, moto: str, okta: tuple[OktaOrg, str],
             "TF_VAR_globex_client_secret": GLOBEX_CLIENT_SECRET,
             "OKTA_API_TOKEN": OKTA_API_TOKEN, "OKTA_ORG_URL": okta[1], BASE_URL_VARIABLE: okta[1],
             "FEDCTL_AWS_ENDPOINT_URL": moto}
+
+
+@pytest.fixture(scope="module")
+def cognito(moto: str) -> Any:
+    return boto3.client("cognito-idp", region_name=REGION, endpoint_url=moto, aws_access_key_id="testing",
+                        aws_secret_access_key="testing")

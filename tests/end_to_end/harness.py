@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import EXAMPLE_DIR, PROJECT_ROOT
 
 FEDCTL = PROJECT_ROOT / "bin" / "fedctl"
 MIRROR_VARIABLE = "FEDCTL_TEST_PROVIDER_MIRROR"
@@ -113,6 +113,46 @@ def local_state_environment(source: Path, target: Path, **changes: Any) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
     return target
+
+
+class Workspace:
+    """A folder a user works in: environments/, cdktf.out/, fedctl-reports/."""
+
+    def __init__(self, root: Path, environment: dict[str, str]) -> None:
+        self.root = root
+        self.environment = environment
+        self.outputs: list[str] = []
+
+    def fedctl(self, *arguments: str) -> tuple[int, str]:
+        result = run_fedctl(*arguments, "--config-dir", str(self.root / "environments"),
+                            "--outdir", str(self.root / "cdktf.out"), cwd=self.root, environment=self.environment)
+        self.outputs.append(result.stdout + result.stderr)
+        return result.returncode, result.stdout + result.stderr
+
+    def report(self, kind: str, name: str) -> dict[str, Any]:
+        document: dict[str, Any] = json.loads((self.root / "fedctl-reports" / kind / name).read_text())
+        return document
+
+    def everything_written(self) -> str:
+        """Every line fedctl printed and every report and file it wrote (not Terraform's own state)."""
+        files = [p for p in (self.root / "fedctl-reports").rglob("*") if p.is_file()]
+        files += [p for p in (self.root / "cdktf.out").rglob("*") if p.is_file() and p.suffix in (".json", ".md")
+                  and ".terraform" not in p.parts]
+        return "\n".join(self.outputs + [p.read_text(errors="replace") for p in files])
+
+
+def new_workspace(root: Path, environment: dict[str, str], name: str, tools: Tools, moto_url: str,
+                  **changes: Any) -> Workspace:
+    """A user's folder with the example `name` (local state, `changes` applied), synthesized, and
+    every stack of it pointed at moto by the test-only override."""
+    local_state_environment(EXAMPLE_DIR / f"{name}.yaml", root / "environments" / f"{name}.yaml", **changes)
+    space = Workspace(root, environment)
+    code, output = space.fedctl("synth", "--env", name)
+    assert code == 0, output
+    stacks = [Path(line.split(": ", 1)[1]).parent for line in output.splitlines() if line.startswith(f"{name}")]
+    assert stacks, output
+    write_overrides(stacks, moto_override(moto_url, tools.aws_version))
+    return space
 
 
 def run_fedctl(*arguments: str, cwd: Path, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -26,8 +26,8 @@ from openapi_core.testing import MockRequest, MockResponse
 
 Json = dict[str, Any]
 Answer = tuple[int, Any]
-# An existing group of the org, which the example stacks look up by name (data.okta_group).
-EXISTING_GROUPS = ("Engineering",)
+# Groups the examples expect to exist in the org; they look them up by name (data.okta_group).
+EXISTING_GROUPS = ("Engineering", "Customer Success")
 
 
 class OktaApiError(Exception):
@@ -316,7 +316,8 @@ def okta_org_server(org: OktaOrg, spec: OpenAPI) -> Iterator[str]:
     class Handler(BaseHTTPRequestHandler):
         def _serve(self) -> None:
             parts = urlsplit(self.path)
-            if self.headers.get("Authorization") != f"SSWS {org.api_token}":
+            # The Okta SDK 3.4.6 sends `SSWS<token>` without the space; accept both spellings.
+            if (self.headers.get("Authorization") or "").removeprefix("SSWS").strip() != org.api_token:
                 status, document = 401, {"errorCode": "E0000011", "errorSummary": "Invalid token provided",
                                          "errorLink": "E0000011", "errorId": _new_id("oae"), "errorCauses": []}
             else:
@@ -324,7 +325,7 @@ def okta_org_server(org: OktaOrg, spec: OpenAPI) -> Iterator[str]:
                 body = json.loads(self.rfile.read(length)) if length else None
                 status, document = org.answer(self.command, parts.path, parse_qs(parts.query), body)
             payload = b"" if document is None else json.dumps(document).encode()
-            if document is not None and status < 500:
+            if document is not None and status < 300:
                 problem = _spec_problem(spec, self.command, parts.path, status, payload)
                 if problem:
                     org.invalid_responses.append(f"{self.command} {parts.path} {status}: {problem}")

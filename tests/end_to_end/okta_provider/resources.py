@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from tf.blocks import SetNestedBlock
 from tf.iface import (Config, CreateContext, DataSource, DeleteContext, Provider, ReadContext, ReadDataContext, Resource,
@@ -292,7 +293,7 @@ class OktaGroupLookup(DataSource):
 
     def read(self, ctx: ReadDataContext, config: Config) -> State | None:
         try:
-            found = [g for g in call("GET", f"/api/v1/groups?q={config['name']}")
+            found = [g for g in call("GET", f"/api/v1/groups?q={quote(config['name'])}")
                      if g["profile"]["name"] == config["name"]]
         except OktaCallFailed as error:
             ctx.diagnostics.add_error("data.okta_group: lookup failed", str(error))
