@@ -1,12 +1,14 @@
-"""`moto_server` with three Cognito gaps filled, so a second plan against it can be empty.
+"""`moto_server` with four Cognito gaps filled, so a second plan against it can be empty.
 
 Test equipment only (`python -m tests.end_to_end.moto_cognito -H HOST -p PORT`). Each gap is a
-place where moto 5.2.5 answers differently from Cognito, listed in the README ("moto gaps"):
+place where moto 5.2.5 answers differently from Cognito (four), listed in the README ("moto gaps"):
 
 * `DescribeUserPoolDomain` returns a new random `AWSAccountId` on every call; Cognito returns the
   account's id.
 * `CreateUserPoolDomain`/`UpdateUserPoolDomain` drop `ManagedLoginVersion`; Cognito stores it and
   `DescribeUserPoolDomain` returns it.
+* `DescribeUserPoolDomain` leaves out `CustomDomainConfig` (the certificate of a custom domain);
+  Cognito returns it.
 * `DescribeUserPool` has no `UserPoolTier` unless one was sent; Cognito reports the tier of every
   pool (`ESSENTIALS` for a new pool when none was sent, as the provider's create does).
 """
@@ -29,6 +31,8 @@ def _domain_as_cognito_describes_it(self: Any, extended: bool = True) -> dict[st
     description: dict[str, Any] = _domain_json(self, extended)
     if extended:
         description["AWSAccountId"] = getattr(self, "account_id", description["AWSAccountId"])
+        if self.custom_domain_config:
+            description["CustomDomainConfig"] = self.custom_domain_config
         if getattr(self, "managed_login_version", None) is not None:
             description["ManagedLoginVersion"] = self.managed_login_version
     return description
