@@ -13,6 +13,7 @@ arguments the provider computes when unset (`ALSO_COMPUTED`) or which hold secre
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.util
 import json
 from dataclasses import dataclass, field
@@ -167,6 +168,7 @@ def derive(type_name: str, names: list[str], nested_names: dict[str, list[str]])
     return TypeSchema(type_name, tuple(attributes), tuple(blocks))
 
 
+@functools.cache
 def provider_schemas() -> dict[str, TypeSchema]:
     """{"provider" | resource type | "data.<type>": its schema}."""
     six_x = json.loads(SIX_X_SCHEMA.read_text(encoding="utf-8"))
