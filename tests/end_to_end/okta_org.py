@@ -17,12 +17,14 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
+
+from tests.audit.okta_stand_in import serve_on_loopback
 
 Json = dict[str, Any]
 Answer = tuple[int, Any]
@@ -35,6 +37,12 @@ class OktaApiError(Exception):
         super().__init__(summary)
         self.status = status
         self.summary = summary
+
+
+def _found(objects: dict[str, Json], object_id: str, kind: str) -> Json:
+    if object_id not in objects:
+        raise OktaApiError(404, f"Not found: Resource not found: {object_id} ({kind})")
+    return objects[object_id]
 
 
 def _now() -> str:
@@ -111,9 +119,7 @@ class OktaOrg:
 
     # -- groups ----------------------------------------------------------------------------
     def _group(self, group_id: str) -> Json:
-        if group_id not in self.groups:
-            raise OktaApiError(404, f"Not found: Resource not found: {group_id} (UserGroup)")
-        return self.groups[group_id]
+        return _found(self.groups, group_id, "UserGroup")
 
     def _create_group(self, body: Json) -> Json:
         group_id = _new_id("00g")
@@ -143,9 +149,7 @@ class OktaOrg:
 
     # -- apps ------------------------------------------------------------------------------
     def _app(self, app_id: str) -> Json:
-        if app_id not in self.apps:
-            raise OktaApiError(404, f"Not found: Resource not found: {app_id} (AppInstance)")
-        return self.apps[app_id]
+        return _found(self.apps, app_id, "AppInstance")
 
     def list_apps(self, query: dict[str, list[str]], body: Any) -> Answer:
         wanted = query.get("q", [""])[0]
@@ -248,9 +252,7 @@ class OktaOrg:
 
     # -- app sign-on (access) policies and rules -------------------------------------------
     def _policy(self, policy_id: str) -> Json:
-        if policy_id not in self.policies:
-            raise OktaApiError(404, f"Not found: Resource not found: {policy_id} (Policy)")
-        return self.policies[policy_id]
+        return _found(self.policies, policy_id, "Policy")
 
     def create_policy(self, query: dict[str, list[str]], body: Json) -> Answer:
         if body.get("type") != "ACCESS_POLICY":
@@ -280,10 +282,7 @@ class OktaOrg:
         return 204, None
 
     def _rule(self, policy_id: str, rule_id: str) -> Json:
-        rule = self.rules.get(policy_id, {}).get(rule_id)
-        if rule is None:
-            raise OktaApiError(404, f"Not found: Resource not found: {rule_id} (PolicyRule)")
-        return rule
+        return _found(self.rules.get(policy_id, {}), rule_id, "PolicyRule")
 
     def _new_rule(self, policy_id: str, body: Json) -> Json:
         rule_id = _new_id("rul")
@@ -341,14 +340,8 @@ def okta_org_server(org: OktaOrg, spec: OpenAPI) -> Iterator[str]:
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_on_loopback(Handler) as url:
+        yield url
 
 
 def _spec_problem(spec: OpenAPI, method: str, path: str, status: int, payload: bytes) -> str | None:

@@ -106,7 +106,7 @@ class StandInResource(Resource):
                 return self._complete(current, self.fetch(current))
             except OktaNotFound:
                 return None  # deleted outside Terraform: planned again
-        return self._guarded(ctx, "read", fetch)  # type: ignore[no-any-return]
+        return self._guarded(ctx, "read", fetch)
 
     def update(self, ctx: UpdateContext, current: State, planned: State) -> State | None:
         return self._guarded(ctx, "update", lambda: self._complete(planned, self.write(current["id"], planned)))
