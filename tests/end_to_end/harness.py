@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from tests.conftest import EXAMPLE_DIR, PROJECT_ROOT
 
 FEDCTL = PROJECT_ROOT / "bin" / "fedctl"
@@ -105,8 +107,6 @@ def write_overrides(stacks: list[Path], override: dict[str, Any]) -> None:
 
 def local_state_environment(source: Path, target: Path, **changes: Any) -> Path:
     """An example environment with `state.backend: local` (Terraform Cloud cannot run here)."""
-    import yaml
-
     document = yaml.safe_load(source.read_text(encoding="utf-8"))
     document["state"] = {"backend": "local"}
     document.update(changes)
