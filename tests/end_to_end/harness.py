@@ -57,9 +57,11 @@ def find_tools() -> Tools | str:
     candidates = [os.environ[MIRROR_VARIABLE]] if os.environ.get(MIRROR_VARIABLE) else list(USUAL_MIRRORS)
     for candidate in candidates:
         mirror = Path(candidate).expanduser()
-        executables = sorted((mirror / AWS_PROVIDER).glob("*/linux_amd64/terraform-provider-aws_*"))
-        if executables:
-            return Tools(terraform, mirror, executables[-1].parent.parent.name)
+        versions = [path.parent.parent.name
+                    for path in (mirror / AWS_PROVIDER).glob("*/linux_amd64/terraform-provider-aws_*")]
+        numeric = [v for v in versions if v.replace(".", "").isdigit()]
+        if numeric:
+            return Tools(terraform, mirror, max(numeric, key=lambda v: tuple(int(n) for n in v.split("."))))
     return (f"no hashicorp/aws provider in a filesystem mirror (looked in {', '.join(candidates)}; "
             f"set {MIRROR_VARIABLE})")
 
