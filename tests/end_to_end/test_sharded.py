@@ -26,6 +26,11 @@ def test_a_sharded_environment_is_built_from_scratch_in_apply_order(
                  aws_secret_access_key="testing").create_secret(
         Name="acme-analytics/prod/globex-oidc", SecretString=json.dumps({"client_secret": "globex-prod-secret"}))
 
+    # The README's known limit: before anything is applied, only the core stack can be planned.
+    code, output = workspace.fedctl("plan", "--env", ENV)
+    assert code == 1, output
+    assert output.startswith("prod: ") and "terraform failed" in output, output
+
     code, output = workspace.fedctl("apply", "--env", ENV, "--yes")
     assert code == 0, output
     planned = dict(line.split(": ", 1) for line in output.splitlines() if " to create, " in line)
