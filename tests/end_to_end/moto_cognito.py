@@ -9,8 +9,9 @@ place where moto 5.2.5 answers differently from Cognito (four), listed in the RE
   `DescribeUserPoolDomain` returns it.
 * `DescribeUserPoolDomain` leaves out `CustomDomainConfig` (the certificate of a custom domain);
   Cognito returns it.
-* `DescribeUserPool` has no `UserPoolTier` unless one was sent; Cognito reports the tier of every
-  pool (`ESSENTIALS` for a new pool when none was sent, as the provider's create does).
+* After the provider's create, `DescribeUserPool` has no `UserPoolTier` (moto keeps it only as
+  sent, and `UpdateUserPool` replaces its whole stored configuration); Cognito reports the tier of
+  every pool (`ESSENTIALS` unless another was chosen).
 """
 
 from __future__ import annotations
