@@ -71,7 +71,8 @@ def install_okta_stand_in(mirror: Path) -> None:
     folder = mirror / "registry.terraform.io" / "okta" / "okta" / OKTA_STAND_IN_VERSION / "linux_amd64"
     folder.mkdir(parents=True, exist_ok=True)
     executable = folder / f"terraform-provider-okta_v{OKTA_STAND_IN_VERSION}"
-    executable.write_text(f"#!/bin/sh\nPYTHONPATH='{PROJECT_ROOT}' exec '{sys.executable}' -m "
+    # HOME: the `tf` framework caches its TLS certificate under ~/.cache; keep it in the test's folder.
+    executable.write_text(f"#!/bin/sh\nHOME='{mirror}' PYTHONPATH='{PROJECT_ROOT}' exec '{sys.executable}' -m "
                           "tests.end_to_end.okta_provider \"$@\"\n")
     executable.chmod(executable.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
 
