@@ -59,8 +59,17 @@ NOISE: dict[str, dict[str, str]] = {
     },
     "aws_cognito_user_pool": {
         "password_policy.temporary_password_validity_days": "7 -> null when omitted (D11)",
+        # Computed: DescribeUserPool reports the pool's domains, which exist only after the pool
+        # (seen on the first refresh after `fedctl apply`); the domain resources are what is declared.
+        "domain": "Cognito fills in the pool's prefix domain once the domain resource exists",
+        "custom_domain": "Cognito fills in the pool's custom domain once the domain resource exists",
+        "estimated_number_of_users": "Cognito counts the users itself",
+        "last_modified_date": "Cognito sets it on every change",
     },
 }
+
+# Null and an empty list or map: the provider reads an unset list or map back as empty.
+EMPTY_VALUES: tuple[Any, ...] = (None, [], {})
 
 # The never-ignore list of rules section 3, plus what the policy pack guards.
 BREAKS_SIGN_IN: dict[str, tuple[str, ...]] = {
@@ -97,6 +106,8 @@ def classify(change: AttributeChange) -> Classification:
     for prefix, why in noise.items():
         if dotted == prefix or dotted.startswith(prefix + "."):
             return Classification(DriftClass.NOISE, why)
+    if change.before in EMPTY_VALUES and change.after in EMPTY_VALUES:
+        return Classification(DriftClass.NOISE, "null and empty mean the same: nothing is set")
     top = str(change.path[0]) if change.path else ""
     if top in SET_LIKE and same_set(change.before, change.after):
         return Classification(DriftClass.NOISE, "same values in another order")

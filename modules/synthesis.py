@@ -57,9 +57,7 @@ def synthesize(environments: Sequence[EnvironmentConfig], outdir: Path) -> dict[
             _remove_former_stacks(outdir / "stacks", environment)
             for name in stack_names(environment):
                 target = outdir / "stacks" / name
-                if target.exists():
-                    shutil.rmtree(target)
-                shutil.move(str(scratch_dir / "stacks" / name), str(target))
+                _replace_generated_files(scratch_dir / "stacks" / name, target)
                 written[name] = target / "cdk.tf.json"
         _merge_manifest(scratch_dir / "manifest.json", outdir / "manifest.json", environments)
     for notice in lazy_node_packages.make_cached_packages_lazy():  # a cold cache: fast from the next run on
@@ -78,6 +76,18 @@ def _without_garbage_collection() -> Iterator[None]:
     finally:
         gc.freeze()
         gc.enable()
+
+
+def _replace_generated_files(synthesized: Path, target: Path) -> None:
+    """Moves what CDKTF wrote into the stack folder, file by file. Everything else there stays:
+    the local state (`terraform.<stack>.tfstate`), `.terraform/`, the lock file and override
+    files belong to Terraform, and resynthesizing before every plan must not lose them."""
+    target.mkdir(parents=True, exist_ok=True)
+    for generated in synthesized.iterdir():
+        destination = target / generated.name
+        if destination.is_dir() and not destination.is_symlink():
+            shutil.rmtree(destination)
+        shutil.move(str(generated), str(destination))
 
 
 def _former_stack(name: str, environment: EnvironmentConfig) -> bool:

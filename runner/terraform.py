@@ -11,6 +11,7 @@ from python_terraform import Terraform
 
 from runner.arguments import apply_arguments, init_arguments, plan_arguments, show_json_arguments
 from runner.binary import TerraformBinary, find_terraform_binary
+from runner.init_record import is_initialized, record_init
 
 
 class TerraformError(Exception):
@@ -43,8 +44,14 @@ class TerraformRunner:
             raise TerraformError([Path(self.binary.path).name, subcommand, *arguments], code, err or out or "")
         return code, out or ""
 
+    def needs_init(self) -> bool:
+        """False while nothing `terraform init` acts on changed since fedctl's last init here."""
+        return not is_initialized(self.working_dir, Path(self.binary.path))
+
     def init(self, backend: bool = True) -> None:
         self._run("init", init_arguments(backend=backend))
+        if backend:
+            record_init(self.working_dir, Path(self.binary.path))
 
     def plan(self, plan_file: Path, refresh_only: bool = False) -> PlanResult:
         code, _ = self._run("plan", plan_arguments(str(plan_file), refresh_only=refresh_only), ok_codes=(0, 2))

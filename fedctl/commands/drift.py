@@ -9,7 +9,8 @@ from drift.detector import DriftReport, detect_drift
 from drift.plan_document import PlanFormatError, load_plan, parse_plan
 from fedctl import exit_codes
 from fedctl.commands.tfc_assessments import FROM_ENVIRONMENTS, assessment_plans
-from fedctl.commands.workdirs import add_workdir_arguments, plan_file, terraform_failed, working_dirs
+from fedctl.commands.workdirs import (add_workdir_arguments, ensure_initialized, plan_file, terraform_failed,
+                                      working_dirs)
 from fedctl.errors import FedctlError
 from fedctl.progress import step
 from reports.drift_report import write_drift_reports
@@ -56,8 +57,7 @@ def run(args: argparse.Namespace) -> int:
             for name, workdir in working_dirs(args):
                 runner = TerraformRunner(workdir)
                 with plan_file(workdir, args.keep_plan) as saved:
-                    with step(f"{name}: terraform init ({runner.binary.origin})"):
-                        runner.init()
+                    ensure_initialized(name, runner)
                     with step(f"{name}: refresh-only plan"):
                         runner.plan(saved, refresh_only=True)
                     reports.append((name, detect_drift(parse_plan(runner.show_json(saved), f"{name}: refresh-only plan"))))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from drift.plan_document import parse_plan
 from fedctl import exit_codes
-from fedctl.commands.workdirs import add_workdir_arguments, plan_file, terraform_failed, working_dirs
+from fedctl.commands.workdirs import (add_workdir_arguments, ensure_initialized, plan_file, terraform_failed,
+                                      working_dirs)
 from fedctl.errors import FedctlError
 from fedctl.progress import step
 from fedctl.version import VERSION
@@ -54,8 +55,7 @@ def run(args: argparse.Namespace) -> int:
         runner = TerraformRunner(workdir)
         with plan_file(workdir, args.keep_plan) as saved:
             try:
-                with step(f"{name}: terraform init ({runner.binary.origin})"):
-                    runner.init()
+                ensure_initialized(name, runner)
                 with step(f"{name}: terraform plan"):
                     result = runner.plan(saved)
                 plan = parse_plan(runner.show_json(saved), f"{name}: {saved.name}")

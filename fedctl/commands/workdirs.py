@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +13,8 @@ from pathlib import Path
 from fedctl import exit_codes
 from fedctl.commands.synth import add_config_arguments, load_selected, synthesize_environments
 from fedctl.errors import FedctlError
-from runner.terraform import TerraformError
+from fedctl.progress import step
+from runner.terraform import TerraformError, TerraformRunner
 
 
 def add_workdir_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,3 +51,13 @@ def plan_file(workdir: Path, keep: bool) -> Iterator[Path]:
 
 def terraform_failed(error: TerraformError) -> FedctlError:
     return FedctlError(f"terraform failed: {error}", exit_codes.FAILURE)
+
+
+def ensure_initialized(name: str, runner: TerraformRunner) -> None:
+    """`terraform init`, unless nothing it acts on changed since the last one (runner/init_record.py)."""
+    if not runner.needs_init():
+        print(f"fedctl: {name}: terraform init skipped: providers, backend and lock file unchanged",
+              file=sys.stderr, flush=True)
+        return
+    with step(f"{name}: terraform init ({runner.binary.origin})"):
+        runner.init()

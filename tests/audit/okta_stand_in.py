@@ -3,6 +3,7 @@ exists). Scenarios choose which recording answers which request."""
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import time
@@ -13,7 +14,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from openapi_core import Config, OpenAPI
+
 RESPONSES = Path(__file__).parent / "okta_responses"
+OKTA_OPENAPI_SPEC = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "okta-openapi" / "management-minimal.yaml"
+
+
+@functools.cache
+def okta_openapi() -> OpenAPI:
+    """Okta's published Management API specification, loaded once (about 1.3 s)."""
+    # Okta's spec itself fails strict spec validation (a path parameter without `required`);
+    # the response schemas are what we check against.
+    return OpenAPI.from_file_path(str(OKTA_OPENAPI_SPEC), config=Config(spec_validator_cls=None))
 
 
 def recording(name: str) -> dict[str, Any]:
@@ -77,10 +89,18 @@ def okta_stand_in(scenario: Scenario) -> Iterator[str]:
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    with serve_on_loopback(Handler) as url:
+        yield url
+
+
+@contextmanager
+def serve_on_loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """An HTTP server for `handler` on a free loopback port, in a thread; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+        server.server_close()

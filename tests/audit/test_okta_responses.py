@@ -6,21 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
-from openapi_core import Config, OpenAPI
+from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
-from tests.audit.okta_stand_in import RESPONSES, recording
-from tests.conftest import PROJECT_ROOT
+from tests.audit.okta_stand_in import RESPONSES, okta_openapi, recording
 
-SPEC = PROJECT_ROOT.parent / "shared" / "fixtures" / "okta-openapi" / "management-minimal.yaml"
 RECORDINGS = sorted(path.stem for path in RESPONSES.glob("*.json"))
 
 
 @pytest.fixture(scope="module")
 def okta_api() -> OpenAPI:
-    # Okta's spec itself fails strict spec validation (a path parameter without `required`);
-    # the response schemas are what we check against.
-    return OpenAPI.from_file_path(str(SPEC), config=Config(spec_validator_cls=None))
+    return okta_openapi()
 
 
 @pytest.mark.parametrize("name", RECORDINGS)

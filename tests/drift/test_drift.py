@@ -126,3 +126,24 @@ def test_unreadable_plan_json_exits_1(tmp_path: Path) -> None:
     result = run_fedctl("drift", "--plan-json", str(missing))
     assert result.returncode == 1
     assert result.stderr.strip() == f"fedctl: {missing}: cannot be read: No such file or directory"
+
+
+@pytest.mark.parametrize(("attribute", "before", "after"), [
+    ("auto_verified_attributes", None, []), ("tags", None, {}), ("username_attributes", [], None),
+    ("supported_identity_providers", None, [])])
+def test_null_and_empty_are_noise_not_drift(attribute: str, before: object, after: object) -> None:
+    # Seen on the first refresh-only plan after an apply with the real AWS provider (tests/end_to_end).
+    change = AttributeChange("aws_cognito_user_pool", "aws_cognito_user_pool.user_pool", (attribute,), before, after)
+    assert classify(change).drift_class is DriftClass.NOISE
+
+
+@pytest.mark.parametrize(("attribute", "before", "after", "expected"), [
+    ("auto_verified_attributes", None, ["email"], DriftClass.COSMETIC),
+    ("supported_identity_providers", None, ["AcmeOkta"], DriftClass.BREAKS_SIGN_IN),
+    ("domain", "", "acme-analytics-dev", DriftClass.NOISE),
+    ("custom_domain", None, "login.acme.example", DriftClass.NOISE)])
+def test_only_a_value_appearing_is_drift_and_only_computed_pool_values_are_noise(
+        attribute: str, before: object, after: object, expected: DriftClass) -> None:
+    resource_type = "aws_cognito_user_pool_client" if attribute == "supported_identity_providers" else "aws_cognito_user_pool"
+    change = AttributeChange(resource_type, f"{resource_type}.x", (attribute,), before, after)
+    assert classify(change).drift_class is expected

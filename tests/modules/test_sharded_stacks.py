@@ -132,3 +132,21 @@ def test_unsharding_removes_the_former_stacks(tmp_path: Path) -> None:
     synthesize([load_environment(config)], tmp_path / "out")
     assert sorted(p.name for p in (tmp_path / "out" / "stacks").iterdir()) == ["big"]
     assert list(json.loads((tmp_path / "out" / "manifest.json").read_text())["stacks"]) == ["big"]
+
+
+def test_resynthesis_keeps_terraforms_own_files_in_a_stack_folder(tmp_path: Path) -> None:
+    """`fedctl plan` synthesizes before every run: the local state must survive it."""
+    from modules.synthesis import synthesize
+
+    config = tmp_path / "big.yaml"
+    config.write_text(yaml.safe_dump(local_environment(1)))
+    stack_file = synthesize([load_environment(config)], tmp_path / "out")["big"]
+    kept = {"terraform.big.tfstate": "{}", ".terraform.lock.hcl": "# lock", "local_override.tf.json": "{}",
+            ".terraform/terraform.tfstate": "{}"}
+    for name, content in kept.items():
+        (stack_file.parent / name).parent.mkdir(exist_ok=True)
+        (stack_file.parent / name).write_text(content)
+    stack_file.write_text("stale")
+    synthesize([load_environment(config)], tmp_path / "out")
+    assert {name: (stack_file.parent / name).read_text() for name in kept} == kept
+    assert json.loads(stack_file.read_text())["terraform"]["backend"]["local"]["path"] == "terraform.big.tfstate"
