@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PROJECT_ROOT
+from tests.tfc.run_task_harness import started_process
 
 ORGANIZATION = "acme"
 
@@ -45,17 +46,12 @@ class StandIn:
 
 
 @pytest.fixture(scope="session")
-def stand_in_process() -> Iterator[StandIn]:
+def stand_in_process(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIn]:
     token = f"tfc-stand-in-token-{secrets.token_hex(12)}"
-    process = subprocess.Popen([sys.executable, "-m", "tests.tfc_stand_in", "--port", "0"], cwd=PROJECT_ROOT,
-                               stdout=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "TFC_STAND_IN_TOKEN": token})
-    assert process.stdout is not None
-    port = process.stdout.readline().strip()
-    assert port.isdigit(), f"the stand-in did not start (said {port!r})"
-    yield StandIn(f"http://127.0.0.1:{port}", token)
-    process.terminate()
-    process.wait(timeout=30)
+    folder = tmp_path_factory.mktemp("tfc-api-stand-in")
+    argv = [sys.executable, "-m", "tests.tfc_stand_in", "--port", "0"]
+    with started_process(argv, folder / "stand-in.log", {**os.environ, "TFC_STAND_IN_TOKEN": token}) as (url, _):
+        yield StandIn(url, token)
 
 
 @pytest.fixture

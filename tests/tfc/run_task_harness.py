@@ -83,7 +83,7 @@ class StandIn:
 @contextmanager
 def stand_in_process(folder: Path) -> Iterator[StandIn]:
     log = folder / "stand-in.log"
-    with _process([sys.executable, "-m", "tests.tfc_stand_in", "--port", "0"], log, dict(os.environ)) as (url, _):
+    with started_process([sys.executable, "-m", "tests.tfc_stand_in", "--port", "0"], log, dict(os.environ)) as (url, _):
         yield StandIn(url)
 
 
@@ -97,7 +97,7 @@ def service_process(folder: Path, *options: str, hmac_key: str | None = HMAC_KEY
         env["FEDCTL_RUN_TASK_HMAC_KEY"] = hmac_key
     log = folder / "service.log"
     argv = [str(PROJECT_ROOT / "bin" / "fedctl"), "run-task", "serve", "--port", "0", *options]
-    with _process(argv, log, env) as (url, process):
+    with started_process(argv, log, env) as (url, process):
         yield Service(url=url, log=log, scratch=scratch, process=process)
 
 
@@ -119,7 +119,9 @@ def post_raw(url: str, body: bytes, headers: dict[str, str]) -> int:
 
 
 @contextmanager
-def _process(argv: list[str], log: Path, env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def started_process(argv: list[str], log: Path, env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A server process (the stand-in, the service) with its output in `log`; yields its URL once it
+    says it is listening, and stops it with SIGTERM afterwards."""
     env["PYTHONPATH"] = str(PROJECT_ROOT)
     with log.open("wb") as stream:
         process = subprocess.Popen(argv, cwd=PROJECT_ROOT, stdout=stream, stderr=subprocess.STDOUT, env=env)

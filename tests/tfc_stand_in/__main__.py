@@ -1,5 +1,5 @@
-"""`python -m tests.tfc_stand_in [--port N]`: serves on 127.0.0.1; prints its port on the first
-line, then `tfc-stand-in: listening on http://127.0.0.1:PORT`.
+"""`python -m tests.tfc_stand_in [--port N]`: serves on 127.0.0.1; prints
+`tfc-stand-in: listening on http://127.0.0.1:PORT` once it accepts connections.
 
 The API token it accepts comes from the environment variable TFC_STAND_IN_TOKEN (never argv,
 which any process can read, and never a file)."""

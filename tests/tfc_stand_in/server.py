@@ -32,9 +32,7 @@ async def _serve(port: int) -> None:
     runner = web.AppRunner(build_app(), access_log=None)
     await runner.setup()
     await web.SockSite(runner, sock).start()
-    port = sock.getsockname()[1]
-    print(port, flush=True)
-    print(f"tfc-stand-in: listening on http://127.0.0.1:{port}", flush=True)
+    print(f"tfc-stand-in: listening on http://127.0.0.1:{sock.getsockname()[1]}", flush=True)
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
