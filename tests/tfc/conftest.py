@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PROJECT_ROOT
-from tests.tfc.run_task_harness import started_process
+from tests.tfc.run_task_harness import RunTaskStandIn, stand_in_process as run_task_stand_in_process, started_process
 
 ORGANIZATION = "acme"
 
@@ -78,3 +78,16 @@ def fedctl(stand_in: StandIn, home: Path, *args: str, token: str | None = None,
     result = subprocess.run([str(PROJECT_ROOT / "bin" / "fedctl"), *args], cwd=home, capture_output=True, text=True,
                             timeout=300, env=environment)
     return Run(result.returncode, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """A folder for the run-task tests of one module: the processes' logs, the service's scratch."""
+    return tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
+
+
+@pytest.fixture(scope="module")
+def tfc(folder: Path) -> Iterator[RunTaskStandIn]:
+    """The stand-in as the run-task tests drive it (one per module)."""
+    with run_task_stand_in_process(folder) as stand_in:
+        yield stand_in

@@ -41,7 +41,7 @@ class Service:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-class StandIn:
+class RunTaskStandIn:
     def __init__(self, url: str) -> None:
         self.url = url
 
@@ -81,10 +81,10 @@ class StandIn:
 
 
 @contextmanager
-def stand_in_process(folder: Path) -> Iterator[StandIn]:
+def stand_in_process(folder: Path) -> Iterator[RunTaskStandIn]:
     log = folder / "stand-in.log"
     with started_process([sys.executable, "-m", "tests.tfc_stand_in", "--port", "0"], log, dict(os.environ)) as (url, _):
-        yield StandIn(url)
+        yield RunTaskStandIn(url)
 
 
 @contextmanager

@@ -6,14 +6,13 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import PROJECT_ROOT
-from tests.tfc.run_task_harness import Service, StandIn, service_process, stand_in_process
+from tests.tfc.run_task_harness import RunTaskStandIn, Service, service_process
 from tests.tfc.run_task_plans import passing_plan
 
 FAILING_CLOSED = "fedctl could not judge this plan, failing closed: "
@@ -25,22 +24,11 @@ STALL_SECONDS = 60.0
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("run-task-limits")
-
-
-@pytest.fixture(scope="module")
-def tfc(folder: Path) -> Iterator[StandIn]:
-    with stand_in_process(folder) as stand_in:
-        yield stand_in
-
-
-@pytest.fixture(scope="module")
-def stalled_plan(tfc: StandIn, example_stacks: dict[str, dict[str, Any]]) -> str:
+def stalled_plan(tfc: RunTaskStandIn, example_stacks: dict[str, dict[str, Any]]) -> str:
     return tfc.add_plan(passing_plan(example_stacks), mode="slow", delay=STALL_SECONDS)
 
 
-def wait_until_running(tfc: StandIn, task_result_id: str) -> None:
+def wait_until_running(tfc: RunTaskStandIn, task_result_id: str) -> None:
     """The worker has taken the run once its `running` update arrives (the deadline only guards a hang)."""
     deadline = time.monotonic() + 60
     while not tfc.task_result(task_result_id)["callbacks"]:
@@ -48,13 +36,13 @@ def wait_until_running(tfc: StandIn, task_result_id: str) -> None:
         time.sleep(0.05)
 
 
-def final_message(tfc: StandIn, task_result_id: str) -> str:
+def final_message(tfc: RunTaskStandIn, task_result_id: str) -> str:
     final = tfc.final_callback(task_result_id)
     assert final["data"]["attributes"]["status"] == "failed"
     return str(final["data"]["attributes"]["message"])
 
 
-def test_a_full_queue_fails_new_runs_at_once_and_a_slow_run_times_out(folder: Path, tfc: StandIn,
+def test_a_full_queue_fails_new_runs_at_once_and_a_slow_run_times_out(folder: Path, tfc: RunTaskStandIn,
                                                                       stalled_plan: str) -> None:
     with service_process(folder, "--workers", "1", "--queue", "1", "--run-timeout", "5") as service:
         first = tfc.trigger(service, stalled_plan)[0]
@@ -69,7 +57,7 @@ def test_a_full_queue_fails_new_runs_at_once_and_a_slow_run_times_out(folder: Pa
                    == "failed" for s in busy), "a busy run gets no running update, only its failure"
 
 
-def test_stopping_the_service_answers_running_and_queued_runs(folder: Path, tfc: StandIn, stalled_plan: str) -> None:
+def test_stopping_the_service_answers_running_and_queued_runs(folder: Path, tfc: RunTaskStandIn, stalled_plan: str) -> None:
     with service_process(folder, "--workers", "1", "--queue", "4", "--run-timeout", "300") as service:
         running = tfc.trigger(service, stalled_plan)[0]
         wait_until_running(tfc, running["task_result_id"])

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.tfc.run_task_harness import (HMAC_KEY, Service, StandIn, get_status, post_raw, service_process,
-                                        stand_in_process)
+from tests.tfc.run_task_harness import (HMAC_KEY, Service, RunTaskStandIn, get_status, post_raw, service_process)
 from tests.tfc.run_task_plans import GLOBEX_SECRET, failing_plan, passing_plan, plan_with_secret
 from tfc.run_task.signature import sign
 
@@ -21,30 +20,19 @@ RUNNING = {"data": {"type": "task-results", "attributes": {
 
 
 @pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("run-task")
-
-
-@pytest.fixture(scope="module")
-def tfc(folder: Path) -> Iterator[StandIn]:
-    with stand_in_process(folder) as stand_in:
-        yield stand_in
-
-
-@pytest.fixture(scope="module")
-def service(folder: Path, tfc: StandIn) -> Iterator[Service]:
+def service(folder: Path, tfc: RunTaskStandIn) -> Iterator[Service]:
     with service_process(folder, "--workers", "2", "--queue", "32", "--public-url", RESULTS_BASE) as started:
         yield started
 
 
 @pytest.fixture(scope="module")
-def plans(example_stacks: dict[str, dict[str, Any]], tfc: StandIn) -> dict[str, str]:
+def plans(example_stacks: dict[str, dict[str, Any]], tfc: RunTaskStandIn) -> dict[str, str]:
     return {"passing": tfc.add_plan(passing_plan(example_stacks)),
             "failing": tfc.add_plan(failing_plan(example_stacks)),
             "secret": tfc.add_plan(plan_with_secret(example_stacks))}
 
 
-def run(tfc: StandIn, service: Service, plan_id: str | None, **options: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+def run(tfc: RunTaskStandIn, service: Service, plan_id: str | None, **options: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """One run-task request as Terraform Cloud sends it; what it sent, and the final callback."""
     sent = tfc.trigger(service, plan_id, **options)
     assert [s["status"] for s in sent] == [200]
@@ -99,7 +87,7 @@ def failing_document(task_result_id: str) -> dict[str, Any]:
     }}
 
 
-def test_a_passing_plan_reports_running_then_passed(tfc: StandIn, service: Service, plans: dict[str, str]) -> None:
+def test_a_passing_plan_reports_running_then_passed(tfc: RunTaskStandIn, service: Service, plans: dict[str, str]) -> None:
     sent, final = run(tfc, service, plans["passing"])
     task_result_id = sent["task_result_id"]
     assert final == {"data": {
@@ -114,19 +102,19 @@ def test_a_passing_plan_reports_running_then_passed(tfc: StandIn, service: Servi
     assert {c["content_type"] for c in callbacks} == {"application/vnd.api+json"}
 
 
-def test_a_failing_plan_reports_failed_with_one_outcome_per_finding(tfc: StandIn, service: Service,
+def test_a_failing_plan_reports_failed_with_one_outcome_per_finding(tfc: RunTaskStandIn, service: Service,
                                                                     plans: dict[str, str]) -> None:
     sent, final = run(tfc, service, plans["failing"])
     assert final == failing_document(sent["task_result_id"])
 
 
-def test_a_pre_apply_request_is_judged_like_a_post_plan_one(tfc: StandIn, service: Service,
+def test_a_pre_apply_request_is_judged_like_a_post_plan_one(tfc: RunTaskStandIn, service: Service,
                                                              plans: dict[str, str]) -> None:
     sent, final = run(tfc, service, plans["failing"], stage="pre_apply")
     assert final == failing_document(sent["task_result_id"])
 
 
-def test_the_result_link_serves_the_markdown_report(tfc: StandIn, service: Service, plans: dict[str, str]) -> None:
+def test_the_result_link_serves_the_markdown_report(tfc: RunTaskStandIn, service: Service, plans: dict[str, str]) -> None:
     sent, final = run(tfc, service, plans["failing"])
     task_result_id = sent["task_result_id"]
     assert final["data"]["attributes"]["url"] == f"{RESULTS_BASE}/results/{task_result_id}"
@@ -140,7 +128,7 @@ def test_the_result_link_serves_the_markdown_report(tfc: StandIn, service: Servi
 
 @pytest.mark.parametrize("signature", ["none", "bad"])
 def test_unsigned_or_badly_signed_requests_get_401_and_are_not_processed(
-        tfc: StandIn, service: Service, plans: dict[str, str], signature: str) -> None:
+        tfc: RunTaskStandIn, service: Service, plans: dict[str, str], signature: str) -> None:
     plan_id = tfc.add_plan({"format_version": "1.2"})  # a plan no other test asks for
     sent = tfc.trigger(service, plan_id, signature=signature)
     assert [s["status"] for s in sent] == [401]
@@ -157,7 +145,7 @@ def test_an_unsigned_body_is_refused_before_it_is_parsed(service: Service) -> No
     assert post_raw(service.run_task_url, b"{not json", {"X-TFC-Task-Signature": signed}) == 422
 
 
-def test_the_verification_request_gets_200_and_nothing_else(tfc: StandIn, service: Service) -> None:
+def test_the_verification_request_gets_200_and_nothing_else(tfc: RunTaskStandIn, service: Service) -> None:
     sent = tfc.trigger(service, None, verification=True)
     assert [s["status"] for s in sent] == [200]
     assert tfc.task_result(sent[0]["task_result_id"]) == {"callbacks": [], "refused": []}
@@ -183,7 +171,7 @@ def test_the_verification_request_gets_200_and_nothing_else(tfc: StandIn, servic
      "stage pre_plan has no plan to judge; register the task for post_plan or pre_apply"),
 ], ids=["not-json", "not-a-plan", "plan-not-finished", "api-error", "token-refused", "temporary-url-gone",
         "gate-cannot-decide", "pre-plan-stage"])
-def test_whatever_stops_a_verdict_fails_the_run_with_the_reason(tfc: StandIn, service: Service, plan: dict[str, Any],
+def test_whatever_stops_a_verdict_fails_the_run_with_the_reason(tfc: RunTaskStandIn, service: Service, plan: dict[str, Any],
                                                                  stage: str, reason: str) -> None:
     plan_id = tfc.add_plan(plan.get("plan"), raw=plan.get("raw"), mode=plan.get("mode", "ok"))
     sent, final = run(tfc, service, plan_id, stage=stage)
@@ -194,7 +182,7 @@ def test_whatever_stops_a_verdict_fails_the_run_with_the_reason(tfc: StandIn, se
     assert "relationships" not in final["data"]
 
 
-def test_a_retried_request_is_acknowledged_but_not_run_or_posted_again(tfc: StandIn, service: Service,
+def test_a_retried_request_is_acknowledged_but_not_run_or_posted_again(tfc: RunTaskStandIn, service: Service,
                                                                          plans: dict[str, str]) -> None:
     first = tfc.trigger(service, plans["passing"])[0]
     again = tfc.trigger(service, retry=first["task_result_id"])[0]
@@ -209,7 +197,7 @@ def test_a_retried_request_is_acknowledged_but_not_run_or_posted_again(tfc: Stan
         (True, False, False), (False, False, True), (False, True, False), (False, False, True)]
 
 
-def test_a_callback_refused_for_a_moment_is_delivered_again(tfc: StandIn, service: Service,
+def test_a_callback_refused_for_a_moment_is_delivered_again(tfc: RunTaskStandIn, service: Service,
                                                             plans: dict[str, str]) -> None:
     sent = tfc.trigger(service, plans["passing"], callback_unavailable=2)[0]
     received = tfc.task_result(sent["task_result_id"], wait=300)
@@ -217,7 +205,7 @@ def test_a_callback_refused_for_a_moment_is_delivered_again(tfc: StandIn, servic
     assert [c["document"]["data"]["attributes"]["status"] for c in received["callbacks"]] == ["running", "passed"]
 
 
-def test_twenty_simultaneous_runs_each_get_exactly_their_result(tfc: StandIn, service: Service,
+def test_twenty_simultaneous_runs_each_get_exactly_their_result(tfc: RunTaskStandIn, service: Service,
                                                                  plans: dict[str, str]) -> None:
     sent = tfc.trigger(service, plans["failing"], count=20)
     assert [s["status"] for s in sent] == [200] * 20
@@ -231,7 +219,7 @@ def test_health_answers_while_the_service_runs(service: Service) -> None:
     assert json.loads(body) == {"status": "ok", "queued": 0, "queue_size": 32, "workers": 2}
 
 
-def test_no_token_key_or_plan_secret_is_written_anywhere(tfc: StandIn, service: Service, plans: dict[str, str],
+def test_no_token_key_or_plan_secret_is_written_anywhere(tfc: RunTaskStandIn, service: Service, plans: dict[str, str],
                                                          folder: Path) -> None:
     sent, final = run(tfc, service, plans["secret"])
     task_result_id, token = sent["task_result_id"], sent["access_token"]
