@@ -16,10 +16,11 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from federation.redaction import safe_text
+from tfc import JSON_API
 from tfc.credentials import Credentials
 
 API_PREFIX = "/api/v2"
-JSON_API = "application/vnd.api+json"
 PAGE_SIZE = 100
 """The largest page the API serves."""
 MAX_RATE_LIMIT_RETRIES = 5
@@ -97,8 +98,8 @@ class TfcClient:
                 response = self._session.request(method, url, timeout=TIMEOUT_SECONDS,
                                                  headers={"Content-Type": JSON_API}, **kwargs)
             except requests.RequestException as error:
-                raise TfcApiError(self._scrub(f"{method} {path}: cannot reach {self.credentials.base_url}: "
-                                              f"{type(error).__name__}")) from None
+                raise TfcApiError(safe_text(f"{method} {path}: cannot reach {self.credentials.base_url}: "
+                                             f"{type(error).__name__}", [self.credentials.token])) from None
             if response.status_code != 429:
                 break
             wait = _retry_after(response.headers.get("Retry-After"))
@@ -111,7 +112,8 @@ class TfcClient:
             print(f"fedctl: {method} {path}: rate limited (429), retrying in {wait:.0f}s", file=sys.stderr, flush=True)
             time.sleep(wait)
         if response.status_code >= 400:
-            raise TfcApiError(self._scrub(self._failure(method, path, response)), response.status_code)
+            raise TfcApiError(safe_text(self._failure(method, path, response), [self.credentials.token]),
+                              response.status_code)
         return response
 
     def _failure(self, method: str, path: str, response: requests.Response) -> str:
@@ -127,9 +129,6 @@ class TfcClient:
         if status >= 500:
             return f"{method} {path}: {host} answered {status} (a fault on its side); try again later"
         return f"{method} {path}: {host} answered {status}{_detail(response)}"
-
-    def _scrub(self, message: str) -> str:
-        return message.replace(self.credentials.token, "(token)")
 
 
 def _document(response: requests.Response, method: str, path: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from federation.redaction import safe_text
+from federation.redaction import safe_lines
 from fedctl import exit_codes
 from fedctl.errors import FedctlError
 from gate.catalogue import POLICIES_DIR, load_catalogue
@@ -125,7 +125,7 @@ class _SafeFormatter(logging.Formatter):
         self._key = key
 
     def format(self, record: logging.LogRecord) -> str:
-        return "\n".join(safe_text(line, [self._key]) for line in super().format(record).split("\n"))
+        return safe_lines(super().format(record), [self._key])
 
 
 def _log_to_stderr(key: str) -> None:

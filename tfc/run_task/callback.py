@@ -19,8 +19,8 @@ import aiohttp
 from federation.redaction import safe_text
 from reports.console import render_console
 from reports.model import PolicyReport
+from tfc import JSON_API
 from tfc.run_task.outcomes import MAX_OUTCOMES, outcome, shown_findings
-from tfc.run_task.plan_download import JSON_API
 
 RUNNING, PASSED, FAILED = "running", "passed", "failed"
 DELIVERY_ATTEMPTS = 4

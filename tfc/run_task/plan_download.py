@@ -13,8 +13,9 @@ from pathlib import Path
 import aiohttp
 from yarl import URL
 
+from tfc import JSON_API
+
 MAX_PLAN_BYTES = 512 * 1024 * 1024
-JSON_API = "application/vnd.api+json"
 REDIRECTS = (301, 302, 303, 307, 308)
 
 

@@ -119,10 +119,7 @@ class RunTaskWorkers:
         task.add_done_callback(self._tasks.discard)
 
     def _remember(self, task_result_id: str, state: str) -> None:
-        self._seen[task_result_id] = state
-        self._seen.move_to_end(task_result_id)
-        while len(self._seen) > REMEMBERED_RUNS:
-            self._seen.popitem(last=False)
+        _keep_newest(self._seen, task_result_id, state, REMEMBERED_RUNS)
 
     async def _work(self) -> None:
         scan: PendingScan | None = None
@@ -168,7 +165,7 @@ class RunTaskWorkers:
                     report = await asyncio.to_thread(evaluate_plan, plan_path, source, scan, self.settings.gate)
             secrets = report.secrets
             if url:
-                self._keep_report(request.task_result_id, render_markdown(report))
+                _keep_newest(self._reports, request.task_result_id, render_markdown(report), REMEMBERED_REPORTS)
             document = report_document(report, url)
         except asyncio.CancelledError:  # the service is stopping: the run still gets its answer
             scan.stop()
@@ -201,11 +198,6 @@ class RunTaskWorkers:
         took = f" in {time.perf_counter() - started:.1f}s" if started else ""
         LOG.info(_safe(f"{request.label}: {status}{took}: {message}", request))
 
-    def _keep_report(self, task_result_id: str, markdown: str) -> None:
-        self._reports[task_result_id] = markdown
-        while len(self._reports) > REMEMBERED_REPORTS:
-            self._reports.popitem(last=False)
-
     def _result_url(self, request: RunTaskRequest) -> str | None:
         base = self.settings.public_url
         return result_url(base, request.task_result_id) if base else None
@@ -214,6 +206,14 @@ class RunTaskWorkers:
         if self._session is None:
             raise RuntimeError("the run-task workers were not started")
         return self._session
+
+
+def _keep_newest(kept: OrderedDict[str, str], key: str, value: str, limit: int) -> None:
+    """Sets `key` as the newest entry, forgetting the oldest beyond `limit`."""
+    kept[key] = value
+    kept.move_to_end(key)
+    while len(kept) > limit:
+        kept.popitem(last=False)
 
 
 def _safe(text: str, request: RunTaskRequest) -> str:
