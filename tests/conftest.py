@@ -41,3 +41,23 @@ def environment_copy(tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return copy
+
+
+# Run the longest files first, so that the workers of `scripts/test` (pytest-xdist, one test file
+# per worker at a time, in collection order: `--no-loadscope-reorder`) finish together instead of
+# one of them starting a two-minute file last. Every end-to-end module is long (a real
+# `terraform apply`); the others are the slowest of `pytest --durations` on a 2-core machine.
+SLOW_FILES = ("tests/policies/test_rules.py", "tests/tfc/test_run_task_service.py", "tests/bench/test_benchmark.py",
+              "tests/gate/test_checkov_speedups.py", "tests/gate/test_gate_command.py",
+              "tests/fedctl/test_fuzz_environment_files.py", "tests/modules/test_fast_path_is_identical.py",
+              "tests/tfc/test_run_task_limits.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::", 1)[0]
+        if path.startswith("tests/end_to_end/"):
+            return 0
+        return 1 if path in SLOW_FILES else 2
+
+    items.sort(key=rank)  # stable: within a file, tests keep their order

@@ -10,13 +10,17 @@ from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
 from tests.audit.okta_stand_in import RESPONSES, okta_openapi, recording
+from tests.shared_fixtures import OKTA_OPENAPI, require_shared_fixture
 
 RECORDINGS = sorted(path.stem for path in RESPONSES.glob("*.json"))
 
 
 @pytest.fixture(scope="module")
 def okta_api() -> OpenAPI:
-    return okta_openapi()
+    require_shared_fixture(OKTA_OPENAPI)
+    spec = okta_openapi()
+    assert spec is not None
+    return spec
 
 
 @pytest.mark.parametrize("name", RECORDINGS)

@@ -14,8 +14,8 @@ from drift.classification import AttributeChange, DriftClass, classify
 from drift.detector import detect_drift
 from drift.plan_document import PlanFormatError, load_plan, parse_plan
 from tests.conftest import PROJECT_ROOT
+from tests.shared_fixtures import TERRAFORM_PLANS, require_shared_fixture
 
-SHARED_PLANS = PROJECT_ROOT.parent / "shared" / "fixtures" / "terraform-plans"
 FIXTURES = PROJECT_ROOT / "tests" / "drift" / "fixtures"
 DRIFT_PLAN = FIXTURES / "cognito-okta-drift-plan.json"
 SECRETS = ("old-secret-value-123", "rotated-secret-456", "okta-secret-aaa", "cognito-secret-1")
@@ -30,16 +30,22 @@ EXPECTED = {
 }
 
 
+@pytest.fixture(scope="module")
+def terraform_plans() -> Path:
+    """Plan documents from Terraform's own repository (third-party, not committed: tests/shared_fixtures.py)."""
+    return require_shared_fixture(TERRAFORM_PLANS)
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_every_real_terraform_plan_document_parses(name: str) -> None:
-    plan = load_plan(SHARED_PLANS / name)
+def test_every_real_terraform_plan_document_parses(terraform_plans: Path, name: str) -> None:
+    plan = load_plan(terraform_plans / name)
     assert (plan.format_version, len(plan.resource_drift), len(plan.resource_changes)) == EXPECTED[name]
     report = detect_drift(plan)
     assert report.findings and all(f.drift_class is DriftClass.COSMETIC for f in report.findings)
 
 
-def test_drift_of_terraforms_own_test_resource_names_the_attribute() -> None:
-    report = detect_drift(load_plan(SHARED_PLANS / "hashicorp__terraform__show-json__drift__output.json"))
+def test_drift_of_terraforms_own_test_resource_names_the_attribute(terraform_plans: Path) -> None:
+    report = detect_drift(load_plan(terraform_plans / "hashicorp__terraform__show-json__drift__output.json"))
     assert [(f.address, f.attribute, f.before, f.after) for f in report.findings] == [
         ("test_instance.should_refresh", "ami", "refresh-me", "refreshed")]
 

@@ -6,11 +6,15 @@ each leaving it as declared."""
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from drift.detector import detect_drift
+from drift.plan_document import load_plan
 from tests.end_to_end.harness import GLOBEX_CLIENT_SECRET, OKTA_API_TOKEN, Tools, Workspace, new_workspace
 from tests.end_to_end.okta_org import OktaOrg
 
@@ -165,3 +169,39 @@ def okta_call(url: str, method: str, path: str) -> Any:
     with urllib.request.urlopen(request, timeout=30) as response:
         payload = response.read()
     return json.loads(payload) if payload else None
+
+
+def test_real_plan_documents_of_the_drifted_stack_parse_and_classify_alike(applied: Workspace,
+                                                                             tmp_path: Path) -> None:
+    """Plan documents made here by real Terraform and the real AWS provider (not copies of anyone's):
+    a refresh-only plan and a normal plan of the stack the previous test drifted."""
+    stack = applied.root / "cdktf.out" / "stacks" / ENV
+    terraform = applied.environment["TERRAFORM_BINARY"]
+    documents = {}
+    for kind, flags in (("refresh-only", ["-refresh-only"]), ("normal", [])):
+        saved = tmp_path / f"{kind}.tfplan"
+        subprocess.run([terraform, "plan", "-input=false", "-lock=false", f"-out={saved}", *flags], cwd=stack,
+                       env=applied.environment, check=True, capture_output=True, timeout=300)
+        shown = subprocess.run([terraform, "show", "-json", str(saved)], cwd=stack, env=applied.environment,
+                               check=True, capture_output=True, text=True, timeout=120)
+        documents[kind] = tmp_path / f"{kind}.json"
+        documents[kind].write_text(shown.stdout)
+
+    refresh_only = load_plan(documents["refresh-only"])
+    normal = load_plan(documents["normal"])
+    drifted = {"aws_cognito_user_pool_client.app_client_analytics_web",
+               "okta_app_group_assignments.workforce_okta_group_assignments", "okta_app_oauth.workforce_okta_app"}
+    assert refresh_only.format_version.startswith("1.")
+    assert drifted <= {change.address for change in refresh_only.resource_drift}
+    # A refresh-only plan proposes nothing; a normal plan proposes to undo the drift in place.
+    assert [c for c in refresh_only.resource_changes if c.action != "no-op"] == []
+    assert {"aws_cognito_user_pool_client.app_client_analytics_web",
+            "okta_app_group_assignments.workforce_okta_group_assignments"} <= {
+        c.address for c in normal.resource_changes if c.action == "update"}
+
+    code, output = applied.fedctl("drift", "--env", ENV)
+    assert code == 2, output
+    from_fedctl = applied.report("drift", f"{ENV}-drift.json")["findings"]
+    from_document = detect_drift(refresh_only).findings
+    assert sorted((f.address, f.attribute, f.drift_class.name) for f in from_document) == sorted(
+        (f["address"], f["attribute"], f["class"]) for f in from_fedctl)

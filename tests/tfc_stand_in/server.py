@@ -29,7 +29,9 @@ async def _serve(port: int) -> None:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
-    runner = web.AppRunner(build_app(), access_log=None)
+    # Nothing here is worth draining on a stop: a stalled answer ("slow" plans) is a test's own
+    # device, and waiting for it made every module using one end 30 s late.
+    runner = web.AppRunner(build_app(), access_log=None, shutdown_timeout=0.5)
     await runner.setup()
     await web.SockSite(runner, sock).start()
     print(f"tfc-stand-in: listening on http://127.0.0.1:{sock.getsockname()[1]}", flush=True)
