@@ -69,8 +69,8 @@ def _read_urls(client: Section, key: str, production: bool, required: bool) -> t
 
 
 def _read_confidential(client: Section, urls: tuple[str, ...]) -> bool:
-    """Whether Cognito generates a client secret. A native app's client (a private-use callback
-    URLs) is public: false by default, and true is refused (FED_409)."""
+    """Whether Cognito generates a client secret. A native app's client (one with a private-use
+    callback URL) is public: false by default, and true is refused (FED_409)."""
     native = private_use_urls(urls)
     confidential = client.flag("confidential", not native)
     if confidential and native:
