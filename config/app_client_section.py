@@ -7,6 +7,7 @@ import re
 from config.model import AppClientConfig, TokenValidity
 from config.reader import Section, describe
 from config.url_rules import MAX_URLS_PER_LIST, callback_url_problem
+from federation.callback_urls import PUBLIC_CLIENT_REASON, private_use_urls
 from federation.facts import (ACCESS_TOKEN_MINUTES_RANGE, APP_CLIENT_STANDARD_SCOPES,
                                        FORBIDDEN_FEDERATED_CLIENT_SCOPES, ID_TOKEN_MINUTES_RANGE,
                                        REFRESH_TOKEN_DAYS_MAX, RESOURCE_SERVER_SCOPE_PATTERN)
@@ -45,7 +46,7 @@ def read_app_client(path: str, raw: object, parent: Section, production: bool,
         callback_urls=callback_urls,
         logout_urls=logout_urls,
         scopes=scopes,
-        confidential=client.flag("confidential", True),
+        confidential=_read_confidential(client, callback_urls),
         token_validity=TokenValidity(
             access_minutes=validity.number("access_minutes", 60, *ACCESS_TOKEN_MINUTES_RANGE, "minutes"),
             id_minutes=validity.number("id_minutes", 60, *ID_TOKEN_MINUTES_RANGE, "minutes"),
@@ -65,6 +66,17 @@ def _read_urls(client: Section, key: str, production: bool, required: bool) -> t
         if problem:
             client.problems.add(f"{client.child(key)}[{index}]", problem)
     return urls
+
+
+def _read_confidential(client: Section, urls: tuple[str, ...]) -> bool:
+    """Whether Cognito generates a client secret. A native app's client (one with a private-use
+    callback URL) is public: false by default, and true is refused (FED_409)."""
+    native = private_use_urls(urls)
+    confidential = client.flag("confidential", not native)
+    if confidential and native:
+        client.problem("confidential", f"true while {native[0]!r} is a native app's private-use URI: "
+                                       f"{PUBLIC_CLIENT_REASON}; expected false (FED_409)")
+    return confidential
 
 
 def _check_scopes(client: Section, scopes: tuple[str, ...]) -> None:

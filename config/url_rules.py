@@ -4,36 +4,34 @@ from __future__ import annotations
 
 from urllib.parse import SplitResult, urlsplit
 
+from config.reader import describe
+from federation.callback_urls import ALLOWED, SHORT_SCHEME_REASON, CallbackKind, read_callback_url
 from federation.redaction import has_userinfo
 
 MAX_URLS_PER_LIST = 100
-MAX_URL_LENGTH = 1024
+OUTSIDE_PRODUCTION = " (http://localhost and short schemes such as myapp: are allowed outside production)"
 USERINFO_PROBLEM = ("has user information before the host (user:password@; value not shown): credentials are "
                     "never configuration; expected {allowed}")
 
 
 def callback_url_problem(url: str, production: bool) -> str | None:
-    """Why a callback or logout URL is not accepted (FED_406/408), or None when it is.
+    """Why a callback or logout URL is not accepted (FED_406/414), or None when it is.
 
-    Cognito requires HTTPS except `http://localhost` for testing; we allow that exception only
-    outside production. Wildcards and fragments are never valid redirect targets.
+    The URL semantics are the pack's (federation/callback_urls.py); the environment adds two
+    refusals in production: `http://localhost`, which Cognito allows for testing only, and a
+    private-use scheme that is not a reverse domain name, which RFC 8252 §7.1 forbids.
     """
-    allowed = "an absolute https:// URL without '*' or '#fragment'"
-    if not production:
-        allowed += " (http://localhost is allowed outside production)"
-    if len(url) > MAX_URL_LENGTH:
-        return f"is {len(url)} characters long; expected at most {MAX_URL_LENGTH}"
+    allowed = ALLOWED if production else ALLOWED + OUTSIDE_PRODUCTION
     if has_userinfo(url):
         return USERINFO_PROBLEM.format(allowed=allowed)
-    if "*" in url or "#" in url:
-        return f"got {url!r}; expected {allowed}"
-    parts = _split(url)
-    if parts is None:
-        return f"got {url!r}; expected {allowed}"
-    if parts.scheme == "http" and parts.hostname == "localhost":
-        return f"got {url!r}; http://localhost is allowed only outside production" if production else None
-    if parts.scheme != "https" or not parts.hostname:
-        return f"got {url!r}; expected {allowed}"
+    callback = read_callback_url(url)
+    if callback.refusal is not None:
+        return f"got {describe(url)}: it {callback.refusal}; expected {allowed}"
+    if production and callback.kind is CallbackKind.LOOPBACK:
+        return f"got {describe(url)}; http://localhost is allowed only outside production"
+    if production and callback.short_scheme:
+        return (f"got {describe(url)}: the scheme {callback.scheme!r} {SHORT_SCHEME_REASON}; a short scheme is allowed "
+                "only outside production")
     return None
 
 

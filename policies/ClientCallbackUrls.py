@@ -1,13 +1,16 @@
-
 from federation_check import FederationCheck, Finding, failed, passed, unknown
+from federation.callback_urls import read_callback_url
 from federation.document import UNKNOWN, FederationDocument, Resource
+from federation.redaction import safe_text
 from federation.relations import CLIENT
-from federation.values import as_list, is_reference, split_url
+from federation.values import as_list, is_reference
 
 
 class ClientCallbackUrls(FederationCheck):
-    """http://localhost is accepted here (Cognito allows it for testing); production stacks reject it
-    in their configuration, which knows the environment."""
+    """The URL semantics are federation/callback_urls.py, shared with the configuration reader.
+    http://localhost and short private-use schemes pass here (Cognito accepts both); production
+    stacks refuse them in their configuration, which knows the environment, and FED_414 reports
+    a short scheme as a warning."""
 
     RULE_ID = "FED_406"
     RESOURCES = (CLIENT,)
@@ -19,19 +22,10 @@ class ClientCallbackUrls(FederationCheck):
         urls = as_list(urls)
         if not urls:
             return failed("no callback_urls")
-        bad = []
-        for url in urls:
-            if not isinstance(url, str) or is_reference(url):
-                continue
-            parts = split_url(url)
-            if parts is None:
-                bad.append(url)
-                continue
-            localhost = parts.scheme == "http" and parts.hostname in ("localhost", "127.0.0.1")
-            if "*" in url or parts.fragment or not (parts.scheme == "https" or localhost) or not parts.hostname:
-                bad.append(url)
+        refused = [read_callback_url(url) for url in urls if isinstance(url, str) and not is_reference(url)]
+        bad = [f"{safe_text(repr(callback.url))} {callback.refusal}" for callback in refused if callback.refusal]
         if bad:
-            return failed(f"callback URLs must be https without '*' or '#': {', '.join(bad)}")
+            return failed(f"callback URLs must be https or a native app's private-use URI: {'; '.join(bad)}")
         return passed()
 
 

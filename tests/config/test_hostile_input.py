@@ -151,7 +151,7 @@ def test_control_characters_are_escaped_in_the_path_as_in_the_value(tmp_path: Pa
 
 def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
     (line,) = problems_of(dev_with(tmp_path, "org_name: acme-dev", "org_name: 'acme-dev"))
-    assert line.startswith(f"{tmp_path / 'dev.yaml'}: line 45, column 17: malformed YAML: the quoted value that "
+    assert line.startswith(f"{tmp_path / 'dev.yaml'}: line 52, column 17: malformed YAML: the quoted value that "
                            "starts here runs on to line ")
     assert "is its closing quote missing?" in line
 

@@ -16,6 +16,8 @@ from config.model import CloudWorkspaceByName, SecretFromSecretsManager, SecretF
 from tests.conftest import EXAMPLE_DIR
 
 Mutation = Callable[[dict[str, Any]], None]
+ALLOWED_URLS = ("expected an absolute https:// URL or a native app's private-use URI such as "
+                "com.example.app:/callback, without '*', '#fragment' or user information")
 NOT_A_REGION = ("not an AWS region (AWS SDK endpoint data); expected a region with Amazon Cognito user pools: "
                 + ", ".join(cognito_regions()))
 
@@ -147,24 +149,24 @@ CASES: list[tuple[str, Mutation, str | tuple[str, ...]]] = [
      "expected an ACM certificate ARN in us-east-1 (FED_603)"),
     ("http callback (case 34)",
      lambda d: client(d, "analytics-web").update(callback_urls=["http://analytics.acme.example/cb"]),
-     "app_clients[analytics-web].callback_urls[0]: got 'http://analytics.acme.example/cb'; expected an "
-     "absolute https:// URL without '*' or '#fragment'"),
+     "app_clients[analytics-web].callback_urls[0]: got 'http://analytics.acme.example/cb': it uses http://; "
+     "Cognito requires https except http://localhost for testing; " + ALLOWED_URLS),
     ("localhost callback in production (case 34)",
      lambda d: client(d, "analytics-web").update(callback_urls=["http://localhost:3000/cb"]),
      "app_clients[analytics-web].callback_urls[0]: got 'http://localhost:3000/cb'; http://localhost is "
      "allowed only outside production"),
     ("callback with fragment (case 34)",
      lambda d: client(d, "analytics-web").update(callback_urls=["https://app.acme.example/cb#frag"]),
-     "app_clients[analytics-web].callback_urls[0]: got 'https://app.acme.example/cb#frag'; expected an "
-     "absolute https:// URL without '*' or '#fragment'"),
+     "app_clients[analytics-web].callback_urls[0]: got 'https://app.acme.example/cb#frag': it has a "
+     "'#fragment': a redirect URI must not include one (RFC 6749 §3.1.2); " + ALLOWED_URLS),
     ("wildcard callback (case 34)",
      lambda d: client(d, "analytics-web").update(callback_urls=["https://*.acme.example/cb"]),
-     "app_clients[analytics-web].callback_urls[0]: got 'https://*.acme.example/cb'; expected an "
-     "absolute https:// URL without '*' or '#fragment'"),
+     "app_clients[analytics-web].callback_urls[0]: got 'https://*.acme.example/cb': it has a '*': Cognito "
+     "matches redirect URIs exactly, there are no wildcards; " + ALLOWED_URLS),
     ("http logout url",
      lambda d: client(d, "analytics-web").update(logout_urls=["http://analytics.acme.example/bye"]),
-     "app_clients[analytics-web].logout_urls[0]: got 'http://analytics.acme.example/bye'; expected an "
-     "absolute https:// URL without '*' or '#fragment'"),
+     "app_clients[analytics-web].logout_urls[0]: got 'http://analytics.acme.example/bye': it uses http://; "
+     "Cognito requires https except http://localhost for testing; " + ALLOWED_URLS),
     ("client scopes without openid (case 31)",
      lambda d: client(d, "analytics-web").update(scopes=["email", "profile"]),
      "app_clients[analytics-web].scopes: must include 'openid': Cognito issues an ID token only for it "
@@ -291,8 +293,8 @@ CASES: list[tuple[str, Mutation, str | tuple[str, ...]]] = [
      "state.cloud: expected exactly one of workspace (a name) or tags (a list)"),
     ("callback URL with an unclosed [ (urllib raises on it)",
      lambda d: client(d, "analytics-web").update(callback_urls=["https://[openid, email"]),
-     "app_clients[analytics-web].callback_urls[0]: got 'https://[openid, email'; expected an absolute https:// URL "
-     "without '*' or '#fragment'"),
+     "app_clients[analytics-web].callback_urls[0]: got 'https://[openid, email': it has a space or a control "
+     "character; " + ALLOWED_URLS),
     ("terraform version that is no version",
      lambda d: d["state"]["cloud"].update(terraform_version="latest"),
      "state.cloud.terraform_version: got 'latest'; expected a Terraform version or constraint, e.g. 1.11.4 or "

@@ -43,12 +43,16 @@ def pool_id(cognito: Any) -> str:
     return str(pools[0]["Id"])
 
 
-def web_client(cognito: Any) -> dict[str, Any]:
+def app_client(cognito: Any, name: str) -> dict[str, Any]:
     pool = pool_id(cognito)
     listed = cognito.list_user_pool_clients(UserPoolId=pool, MaxResults=10)["UserPoolClients"]
-    client: dict[str, Any] = cognito.describe_user_pool_client(UserPoolId=pool, ClientId=listed[0]["ClientId"])[
-        "UserPoolClient"]
+    client_id = next(c["ClientId"] for c in listed if c["ClientName"] == name)
+    client: dict[str, Any] = cognito.describe_user_pool_client(UserPoolId=pool, ClientId=client_id)["UserPoolClient"]
     return client
+
+
+def web_client(cognito: Any) -> dict[str, Any]:
+    return app_client(cognito, "analytics-web")
 
 
 def test_apply_builds_the_whole_graph_and_a_second_plan_is_empty(applied: Workspace, cognito: Any,
@@ -73,6 +77,18 @@ def test_apply_builds_the_whole_graph_and_a_second_plan_is_empty(applied: Worksp
     assert workforce["ProviderDetails"]["client_id"] == app["credentials"]["oauthClient"]["client_id"]
     assert workforce["ProviderDetails"]["client_secret"] == app["credentials"]["oauthClient"]["client_secret"]
 
+    code, output = applied.fedctl("plan", "--env", ENV)
+    assert code == 0, output
+    assert "0 to create, 0 to update, 0 to replace, 0 to delete" in output, output
+
+
+def test_the_native_client_is_applied_as_a_public_client_and_plans_empty(applied: Workspace, cognito: Any) -> None:
+    mobile = app_client(cognito, "analytics-mobile")
+    assert mobile["CallbackURLs"] == ["com.acme.analytics:/oauth2/callback"]
+    assert mobile["LogoutURLs"] == ["com.acme.analytics:/signed-out"]
+    assert "ClientSecret" not in mobile  # a public client: nothing to ship in the app
+    assert mobile["AllowedOAuthFlows"] == ["code"] and mobile["AllowedOAuthFlowsUserPoolClient"] is True
+    assert sorted(mobile["SupportedIdentityProviders"]) == ["AcmeOkta", "Globex"]
     code, output = applied.fedctl("plan", "--env", ENV)
     assert code == 0, output
     assert "0 to create, 0 to update, 0 to replace, 0 to delete" in output, output
@@ -121,7 +137,8 @@ def test_renaming_an_identity_provider_is_refused_unless_allowed(applied: Worksp
         assert "FED_906" in output and "loses AcmeOkta" in output  # the app client's side of the rename
         code, output = applied.fedctl("plan", "--env", ENV,
                                       "--allow-replace", "aws_cognito_identity_provider.workforce_identity_provider",
-                                      "--allow-replace", "aws_cognito_user_pool_client.app_client_analytics_web")
+                                      "--allow-replace", "aws_cognito_user_pool_client.app_client_analytics_web",
+                                      "--allow-replace", "aws_cognito_user_pool_client.app_client_analytics_mobile")
         assert code == 2, output
     finally:
         environment_file.write_text(original)

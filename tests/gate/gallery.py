@@ -150,6 +150,13 @@ GALLERY: dict[str, tuple[Callable[[Stack], None], set[str]]] = {
     "34_http_callback": (update(WEB_CLIENT, callback_urls=["http://analytics.acme.example/cb"]), {"FED_406"}),
     "34_fragment": (update(WEB_CLIENT, callback_urls=["https://analytics.acme.example/cb#frag"]), {"FED_406"}),
     "34_wildcard": (update(WEB_CLIENT, callback_urls=["https://*.acme.example/cb"]), {"FED_406"}),
+    "34_javascript_callback": (update(WEB_CLIENT, callback_urls=["javascript:alert(document.cookie)"]), {"FED_406"}),
+    "34_opaque_private_use": (update(WEB_CLIENT, callback_urls=["com.acme.analytics:callback"]), {"FED_406"}),
+    # The web client (it has a secret) also serves the mobile app: the secret would ship in the app.
+    "34_native_callback_on_confidential_client": (update(WEB_CLIENT, callback_urls=[
+        "https://analytics.acme.example/auth/callback", "com.acme.analytics:/oauth2/callback"]), {"FED_409"}),
+    "34_short_scheme": (chain(update(WEB_CLIENT, callback_urls=["myapp://callback"]),
+                              update(WEB_CLIENT, generate_secret=False)), {"FED_414"}),
     "35_existence_errors_omitted": (remove(WEB_CLIENT, "prevent_user_existence_errors"), {"FED_410"}),
     "35_legacy": (update(WEB_CLIENT, prevent_user_existence_errors="LEGACY"), {"FED_410"}),
     "35_revocation_off": (update(WEB_CLIENT, enable_token_revocation=False), {"FED_411"}),

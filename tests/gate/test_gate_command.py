@@ -158,7 +158,8 @@ def test_hcl_that_references_resources_defined_elsewhere_stays_unknown(tmp_path:
     assert {rule for resource, rule in unknown if resource == "aws_cognito_identity_provider"} == {
         "FED_104", "FED_105", "FED_106", "FED_108"}
     assert {rule for resource, rule in unknown if resource == "aws_cognito_user_pool_client"} == {
-        "FED_401", "FED_402", "FED_403", "FED_404", "FED_406", "FED_410", "FED_411", "FED_412", "FED_413", "FED_702"}
+        "FED_401", "FED_402", "FED_403", "FED_404", "FED_406", "FED_409", "FED_410", "FED_411", "FED_412", "FED_413",
+        "FED_414", "FED_702"}
 
 
 def test_plain_checkov_runs_the_pack_on_hcl_without_fedctl(tmp_path: Path) -> None:

@@ -46,6 +46,7 @@ PINNED_ADDRESSES = {
         "aws_cognito_identity_provider.globex_identity_provider",
         "aws_cognito_identity_provider.workforce_identity_provider",
         "aws_cognito_user_pool.user_pool",
+        "aws_cognito_user_pool_client.app_client_analytics_mobile",
         "aws_cognito_user_pool_client.app_client_analytics_web",
         "aws_cognito_user_pool_domain.prefix_domain",
         "data.okta_group.workforce_group_engineering",
