@@ -61,3 +61,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return 1 if path in SLOW_FILES else 2
 
     items.sort(key=rank)  # stable: within a file, tests keep their order
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """What did not run for want of something outside the repository, one line each: without the
+    tools, the whole end-to-end folder; without Okta's specification, the check of the Okta org
+    stand-in's answers. (Here, not in tests/end_to_end/conftest.py: under pytest-xdist only the
+    controller prints the summary, and it never loads the conftest files below this one.)"""
+    from tests.end_to_end.harness import find_tools
+    from tests.shared_fixtures import OKTA_OPENAPI, missing_reason, shared_fixture
+
+    found = find_tools()
+    if isinstance(found, str):
+        terminalreporter.write_line(f"SKIPPED tests/end_to_end (all): need real Terraform and providers: {found}",
+                                    yellow=True)
+    elif shared_fixture(OKTA_OPENAPI) is None and any(
+            getattr(report, "nodeid", "").startswith("tests/end_to_end/")
+            for reports in terminalreporter.stats.values() for report in reports):
+        terminalreporter.write_line("NOT CHECKED tests/end_to_end: the Okta org stand-in's answers against Okta's "
+                                    f"OpenAPI specification: {missing_reason(OKTA_OPENAPI)}", yellow=True)
