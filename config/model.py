@@ -210,6 +210,9 @@ class EnvironmentConfig:
     """None means Terraform's local backend."""
     shards: int = 1
     """How many stacks the federations are spread over (see `config.sharding`); 1: one stack."""
+    imports: tuple[tuple[str, str], ...] = ()
+    """Terraform address → import id of live resources this environment adopts (`fedctl adopt`);
+    synthesis emits an `import` block for each. Removable without a diff once applied."""
 
     def federation(self, name: str) -> FederationConfig:
         return next(f for f in self.federations if f.name == name)
