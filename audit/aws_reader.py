@@ -78,9 +78,65 @@ def _call(client: Any, action: str, call: Any) -> Any:
     try:
         return call()
     except ClientError as error:
-        code = error.response.get("Error", {}).get("Code", "")
-        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
-        if code in DENIED or status == 403:
-            raise AuditError(f"access denied to cognito-idp:{action}; grant the IAM action cognito-idp:{action} "
-                             "(the audit needs read-only access)") from error
-        raise AuditError(f"cognito-idp:{action} failed: {code or error}") from error
+        raise _failure(action, error) from error
+
+
+def _failure(action: str, error: ClientError) -> AuditError:
+    code = error.response.get("Error", {}).get("Code", "")
+    status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    if code in DENIED or status == 403:
+        return AuditError(f"access denied to cognito-idp:{action}; grant the IAM action cognito-idp:{action} "
+                          "(only read-only access is needed)")
+    return AuditError(f"cognito-idp:{action} failed: {code or error}")
+
+
+def cognito_client(region: str, endpoint_url: str | None = None) -> Any:
+    """A cognito-idp client with the adaptive retries every read here uses."""
+    return boto3.client("cognito-idp", region_name=region, endpoint_url=endpoint_url, config=RETRIES)
+
+
+def find_pool_id(client: Any, pool_id: str | None, pool_name: str | None) -> str:
+    """The id given, or the one pool of that name (`fedctl adopt --user-pool-name`)."""
+    if pool_id:
+        return pool_id
+    pools = _call(client, "ListUserPools", lambda: _paginate(client, "list_user_pools", "UserPools", MaxResults=60))
+    matches = [str(pool["Id"]) for pool in pools if pool.get("Name") == pool_name]
+    if len(matches) != 1:
+        raise AuditError(f"expected one user pool named {pool_name!r} in {client.meta.region_name}; found "
+                         f"{len(matches)}{' (' + ', '.join(matches) + '; pass --user-pool-id)' if matches else ''}")
+    return matches[0]
+
+
+def read_pool_whole(client: Any, pool_id: str) -> dict[str, Any]:
+    """Everything `fedctl adopt` needs of a pool, as the API returns it, with every client
+    secret of an identity provider removed on reading (it never leaves this function):
+    `pool`, `providers`, `clients`, `domains` (DescribeUserPoolDomain of the prefix and custom one)."""
+    try:
+        pool = client.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") in ("ResourceNotFoundException", "InvalidParameterException"):
+            raise AuditError(f"no user pool {pool_id!r} in {client.meta.region_name}; check --user-pool-id and "
+                             "--region") from error
+        raise _failure("DescribeUserPool", error) from error
+    providers = []
+    for summary in _call(client, "ListIdentityProviders", lambda: _paginate(
+            client, "list_identity_providers", "Providers", UserPoolId=pool_id)):
+        name = summary["ProviderName"]
+        idp = dict(_call(client, "DescribeIdentityProvider", lambda: client.describe_identity_provider(
+            UserPoolId=pool_id, ProviderName=name))["IdentityProvider"])
+        details = dict(idp.get("ProviderDetails") or {})
+        idp["has_client_secret"] = details.pop("client_secret", None) is not None
+        idp["ProviderDetails"] = details
+        providers.append(idp)
+    clients = [_call(client, "DescribeUserPoolClient", lambda: client.describe_user_pool_client(
+        UserPoolId=pool_id, ClientId=summary["ClientId"]))["UserPoolClient"]
+        for summary in _call(client, "ListUserPoolClients", lambda: _paginate(
+            client, "list_user_pool_clients", "UserPoolClients", UserPoolId=pool_id))]
+    for live in clients:
+        live["has_client_secret"] = live.pop("ClientSecret", None) is not None
+    domains = {}
+    for key in ("Domain", "CustomDomain"):
+        if pool.get(key):
+            domains[key] = _call(client, "DescribeUserPoolDomain", lambda: client.describe_user_pool_domain(
+                Domain=pool[key]))["DomainDescription"]
+    return {"pool": pool, "providers": providers, "clients": clients, "domains": domains}
