@@ -64,6 +64,7 @@ def _client(live: dict[str, Any], pool_id: str, federation_names: dict[str, str]
         section["logout_urls"] = logout
     if COGNITO_DIRECTORY in providers:
         section["allow_local_users"] = True
+    section["adopted"] = True
     adoption.imports[f"aws_cognito_user_pool_client.app_client_{name.replace('-', '_')}"] = f"{pool_id}/{live['ClientId']}"
     return section
 

@@ -63,6 +63,8 @@ def _federation(idp: dict[str, Any], name: str, pool_id: str, okta_issuer: str |
     if app is not None:
         federation["kind"] = "okta"
         federation["okta"] = _okta(app, name, issuer, scopes, details, redirect_uris, where, adoption)
+        adoption.notes.append(f"{where}: the first apply records the client secret it holds as sensitive in state, "
+                              "now a reference to the Okta app's (an update with no change live)")
         return federation
     if on_okta:
         adoption.notes.append(f"{where}: no Okta app with client id {details.get('client_id')} in the org; adopted "
@@ -174,6 +176,8 @@ def _sign_on_policy(policy: dict[str, Any] | None, prefix: str, label: str, wher
     adoption.imports[f"okta_app_signon_policy.{prefix}_okta_sign_on_policy"] = str(policy["id"])
     adoption.imports[f"okta_app_signon_policy_rule.{prefix}_okta_sign_on_two_factors"] = (
         f"{policy['id']}/{two_factors[0]['id']}")
+    adoption.fixes.append(Fix(where, "sign-on policy's catch-all rule set to deny (catch_all false): only the "
+                                     "two-factor rule lets anyone in", "FED_213"))
     if policy.get("name") != f"{label} sign-on":
         adoption.fixes.append(Fix(where, f"sign-on policy renamed {policy.get('name')} → {label} sign-on", "FED_213"))
 

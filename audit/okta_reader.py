@@ -187,8 +187,7 @@ async def _read_app(config: dict[str, Any], client_id: str) -> dict[str, Any] | 
 
 
 def _plain(model: Any) -> dict[str, Any]:
-    """An SDK model as a dict (the SDK's own `as_dict`), or the dict itself."""
+    """An SDK model as the API's JSON (the SDK's own `to_dict`: API field names, nested), or the dict itself."""
     if isinstance(model, dict):
         return model
-    converted = model.as_dict() if hasattr(model, "as_dict") else dict(vars(model))
-    return dict(converted)
+    return dict(model.to_dict())

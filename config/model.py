@@ -106,6 +106,9 @@ class AppClientConfig:
     """Names of the federations this client trusts."""
     allow_local_users: bool
     """Also offer Cognito's own user directory (`COGNITO`) on this client."""
+    adopted: bool = False
+    """Created outside Terraform and imported (`fedctl adopt`): the stack leaves `generate_secret`
+    unset, because an import cannot read it and setting it would replace the client (FED_904)."""
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ class FederatedAppClient(Construct):
             provider=props.provider,
             name=config.name,
             user_pool_id=props.pool.id,
-            generate_secret=config.confidential,
+            # hashicorp/aws leaves generate_secret null on import and replaces a client when it is
+            # set (rules, FED_904): an adopted client keeps whatever secret it was created with.
+            generate_secret=None if config.adopted else config.confidential,
             allowed_oauth_flows_user_pool_client=True,
             allowed_oauth_flows=["code"],
             allowed_oauth_scopes=list(config.scopes),
