@@ -25,7 +25,7 @@ def map_live(live: dict[str, Any], request: AdoptRequest, okta_app: OktaLookup |
     adoption = Adoption()
     pool = map_pool(live, request.production, adoption)
     federations, names = map_federations(live, request.region, request.okta_issuer, okta_app, adoption)
-    clients = map_clients(live, names, request.production, adoption)
+    clients = map_clients(live, federations, names, request.production, adoption)
     if not federations:
         adoption.blockers.append(f"user pool {live['pool']['Name']}: no OIDC identity provider to adopt")
     if not clients:

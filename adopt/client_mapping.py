@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from adopt.result import Adoption, Fix
 from config.app_client_section import CLIENT_NAME_PATTERN
-from federation.facts import FORBIDDEN_FEDERATED_CLIENT_SCOPES
+from federation.facts import (APP_CLIENT_AUTH_SESSION_MINUTES, DEFAULT_ATTRIBUTE_MAPPING, FEDERATION_ONLY_AUTH_FLOWS,
+                              FORBIDDEN_FEDERATED_CLIENT_SCOPES, LOCAL_USER_AUTH_FLOWS, MAPPING_TARGETS_WITHOUT_SCHEMA)
 
 COGNITO_DIRECTORY = "COGNITO"
 MINUTES = {"seconds": 1 / 60, "minutes": 1, "hours": 60, "days": 1440}
@@ -17,16 +18,17 @@ DEFAULT_VALIDITY = {"AccessToken": 1, "IdToken": 1, "RefreshToken": 30}
 LOOPBACK = re.compile(r"^(localhost|127\.0\.0\.1|\[::1\])$")
 
 
-def map_clients(live: dict[str, Any], federation_names: dict[str, str], production: bool,
-                adoption: Adoption) -> list[dict[str, Any]]:
+def map_clients(live: dict[str, Any], federations: list[dict[str, Any]], federation_names: dict[str, str],
+                production: bool, adoption: Adoption) -> list[dict[str, Any]]:
     """`federation_names`: Cognito provider name → federation name."""
     pool_id = live["pool"]["Id"]
-    return [_client(client, pool_id, federation_names, production, adoption)
+    mapped = {f["name"]: set(dict(DEFAULT_ATTRIBUTE_MAPPING) | f.get("attribute_mapping", {})) for f in federations}
+    return [_client(client, pool_id, federation_names, mapped, production, adoption)
             for client in sorted(live["clients"], key=lambda c: str(c["ClientName"]))]
 
 
-def _client(live: dict[str, Any], pool_id: str, federation_names: dict[str, str], production: bool,
-            adoption: Adoption) -> dict[str, Any]:
+def _client(live: dict[str, Any], pool_id: str, federation_names: dict[str, str], mapped: dict[str, set[str]],
+            production: bool, adoption: Adoption) -> dict[str, Any]:
     name = str(live["ClientName"])
     where = f"app client {name}"
     if not CLIENT_NAME_PATTERN.match(name):
@@ -65,6 +67,8 @@ def _client(live: dict[str, Any], pool_id: str, federation_names: dict[str, str]
     if COGNITO_DIRECTORY in providers:
         section["allow_local_users"] = True
     section["adopted"] = True
+    _derived_settings(live, where, [mapped[f] for f in section["identity_providers"]],
+                      COGNITO_DIRECTORY in providers, adoption)
     adoption.imports[f"aws_cognito_user_pool_client.app_client_{name.replace('-', '_')}"] = f"{pool_id}/{live['ClientId']}"
     return section
 
@@ -103,3 +107,18 @@ def _validity(live: dict[str, Any], where: str, adoption: Adoption) -> dict[str,
                                  "expresses whole days only")
     return {"access_minutes": round(minutes("AccessToken")), "id_minutes": round(minutes("IdToken")),
             "refresh_days": max(1, int(refresh_days))}
+
+
+def _derived_settings(live: dict[str, Any], where: str, mappings: list[set[str]], local_users: bool,
+                      adoption: Adoption) -> None:
+    """What the app client construct derives rather than reads from the configuration."""
+    writable = sorted(set().union(*mappings) - MAPPING_TARGETS_WITHOUT_SCHEMA) if mappings else []
+    if sorted(live.get("WriteAttributes") or []) != writable:
+        adoption.fixes.append(Fix(where, f"write attributes → exactly the mapped ones: {', '.join(writable)}",
+                                  "FED_107/FED_413"))
+    flows = sorted(LOCAL_USER_AUTH_FLOWS if local_users else FEDERATION_ONLY_AUTH_FLOWS)
+    if sorted(live.get("ExplicitAuthFlows") or []) != flows:
+        adoption.fixes.append(Fix(where, f"explicit auth flows → {', '.join(flows)}", "rules 2.E"))
+    if live.get("AuthSessionValidity", APP_CLIENT_AUTH_SESSION_MINUTES) != APP_CLIENT_AUTH_SESSION_MINUTES:
+        adoption.fixes.append(Fix(where, f"auth session validity → {APP_CLIENT_AUTH_SESSION_MINUTES} minutes",
+                                  "rules 2.E"))

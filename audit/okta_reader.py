@@ -6,12 +6,15 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from audit.declared import DeclaredFederation, DeclaredObject
 from audit.errors import AuditError
 from federation.redaction import fingerprint
+
+if TYPE_CHECKING:
+    from okta.client import Client
 
 MAX_RETRIES = 4
 HTTPS_CHECK_SWITCH = "OKTA_TESTING_TESTINGDISABLEHTTPSCHECK"
@@ -44,7 +47,7 @@ def read_okta(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[tup
     return asyncio.run(_read(declared, config))
 
 
-def _client(config: dict[str, Any]) -> Any:
+def _client(config: dict[str, Any]) -> Client:
     from okta.client import Client
 
     # The SDK refuses http:// unless its testing switch is on, which it reads only from the
@@ -176,13 +179,13 @@ async def _read_app(config: dict[str, Any], client_id: str) -> dict[str, Any] | 
                        "name": (group.get("profile") or {}).get("name")})
     href = str((((app.get("links") or app.get("_links") or {}).get("accessPolicy") or {}).get("href")) or "")
     policy_id = href.rstrip("/").rsplit("/", 1)[-1] if href else ""
-    policy = None
+    policy: dict[str, Any] | None = None
     if policy_id:
         found, response, error = await client.get_policy(policy_id)
         _raise("get_policy", response, error)
-        rules, response, error = await client.list_policy_rules(policy_id)
+        listed, response, error = await client.list_policy_rules(policy_id)
         _raise("list_policy_rules", response, error)
-        policy = {**_plain(found), "rules": [_plain(rule) for rule in rules or []]}
+        policy = {**_plain(found), "rules": [_plain(rule) for rule in listed or []]}
     return {"app": app, "groups": groups, "policy": policy}
 
 

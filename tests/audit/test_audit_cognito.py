@@ -245,4 +245,4 @@ def test_a_missing_iam_permission_names_the_action(tmp_path: Path, declared: Dec
                                 cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert ("fedctl: prod: access denied to cognito-idp:ListIdentityProviders; grant the IAM action "
-            "cognito-idp:ListIdentityProviders (the audit needs read-only access)") in result.stderr
+            "cognito-idp:ListIdentityProviders (only read-only access is needed)") in result.stderr

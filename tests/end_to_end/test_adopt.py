@@ -34,6 +34,10 @@ def okta_api(url: str, method: str, path: str, body: Any = None) -> Any:
     return json.loads(payload) if payload else None
 
 
+KEYCLOAK_ISSUER = "https://keycloak.globex.example/realms/globex"
+KEYCLOAK_SECRET = "keycloak-client-secret-must-never-show"
+
+
 def build_pool_by_hand(cognito: Any, name: str, prefix: str) -> str:
     """The user pool as the Cognito console's federation walkthrough leaves it."""
     pool = cognito.create_user_pool(
@@ -92,6 +96,26 @@ def add_client_by_hand(cognito: Any, pool_id: str, name: str, providers: list[st
                                                     "RefreshToken": "days"})
 
 
+def plan_apply_and_check_clean(space: Workspace, expected_first_plan: str,
+                               expected_updates: set[str]) -> None:
+    """plan (exit 2, the expected counts, only the expected in-place updates), apply, then plan,
+    audit and drift clean."""
+    code, output = space.fedctl("plan", "--env", ENV)
+    assert code == 2, output
+    assert f"{ENV}: {expected_first_plan}" in output, output
+    summary = space.report("plan", f"{ENV}-plan.json")
+    assert {(c["address"], c["action"]) for c in summary["changes"]} == {(a, "update") for a in expected_updates}
+    code, output = space.fedctl("apply", "--env", ENV, "--yes")
+    assert code == 0, output
+    for command in ("plan", "audit", "drift"):
+        code, output = space.fedctl(command, "--env", ENV)
+        assert code == 0, output
+
+
+def fixes(output: str) -> list[str]:
+    return [line.removeprefix("fix: ") for line in output.splitlines() if line.startswith("fix: ")]
+
+
 def adopt(space: Workspace, tools: Tools, moto: str, *arguments: str) -> tuple[int, str]:
     result = run_fedctl("adopt", "--env", ENV, "--region", REGION, "--okta-issuer", OKTA_ISSUER,
                         "--config-dir", str(space.root / "environments"), *arguments, cwd=space.root,
@@ -131,7 +155,7 @@ def test_adopting_the_seed_federation_imports_it_and_then_manages_it(
         "fix: Okta app Acme Analytics (dev): sign-on policy's catch-all rule set to deny (catch_all false): only the "
         "two-factor rule lets anyone in (FED_213)"], output
 
-    code, output = space.fedctl("plan", "--env", ENV, "--keep-plan")
+    code, output = space.fedctl("plan", "--env", ENV)
     assert code == 2, output
     assert f"{ENV}: 8 to import, 0 to create, 2 to update, 0 to replace, 0 to delete" in output, output
     summary = space.report("plan", f"{ENV}-plan.json")
@@ -156,3 +180,86 @@ def test_adopting_the_seed_federation_imports_it_and_then_manages_it(
     everything = space.everything_written() + written
     assert app["credentials"]["oauthClient"]["client_secret"] not in everything
     assert OKTA_API_TOKEN not in everything
+
+
+def test_a_pool_with_okta_and_a_keycloak_provider_and_two_clients(
+        cognito: Any, okta: tuple[OktaOrg, str], fedctl_environment: dict[str, str], tools: Tools, moto: str,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    pool_id = build_pool_by_hand(cognito, "acme-partners", "acme-partners")
+    app = build_okta_app_by_hand(okta[1], "Acme Partners",
+                                 f"https://acme-partners.auth.{REGION}.amazoncognito.com/oauth2/idpresponse",
+                                 "partners-users")
+    add_okta_provider_by_hand(cognito, pool_id, app, "AcmeOkta", MAPPING)
+    cognito.create_identity_provider(
+        UserPoolId=pool_id, ProviderName="GlobexKeycloak", ProviderType="OIDC", IdpIdentifiers=["globex.example"],
+        AttributeMapping={k: v for k, v in MAPPING.items() if k != "preferred_username"},
+        ProviderDetails={"client_id": "cognito-partners", "client_secret": KEYCLOAK_SECRET,
+                         "oidc_issuer": KEYCLOAK_ISSUER, "authorize_scopes": "openid profile email",
+                         "attributes_request_method": "GET"})
+    add_client_by_hand(cognito, pool_id, "partners-web", ["AcmeOkta", "GlobexKeycloak"],
+                       "https://partners.acme.example/cb", sorted(a for a in MAPPING if a != "username"))
+    add_client_by_hand(cognito, pool_id, "partners-admin", ["AcmeOkta"], "https://admin.partners.acme.example/cb",
+                       sorted(a for a in MAPPING if a != "username"))
+    space = Workspace(tmp_path_factory.mktemp("adopt-partners"),
+                      {**fedctl_environment, "TF_VAR_globex_keycloak_client_secret": KEYCLOAK_SECRET})
+    code, output = adopt(space, tools, moto, "--user-pool-name", "acme-partners")
+    assert code == 0, output
+    written = (space.root / "environments" / f"{ENV}.yaml").read_text()
+    assert "kind: oidc" in written and f"issuer: {KEYCLOAK_ISSUER}" in written, written
+    assert "terraform_variable: globex_keycloak_client_secret" in written, written
+    assert "note: identity provider GlobexKeycloak: set the Terraform variable globex_keycloak_client_secret" in output
+    plan_apply_and_check_clean(space, "10 to import, 0 to create, 3 to update, 0 to replace", {
+        "okta_app_signon_policy.acme_okta_okta_sign_on_policy",  # the listed fix
+        # the client secrets' sensitivity only
+        "aws_cognito_identity_provider.acme_okta_identity_provider",
+        "aws_cognito_identity_provider.globex_keycloak_identity_provider"})
+    assert fixes(output) == [
+        "Okta app Acme Partners: sign-on policy's catch-all rule set to deny (catch_all false): only the two-factor "
+        "rule lets anyone in (FED_213)"]
+    assert KEYCLOAK_SECRET not in space.everything_written() + written
+
+
+def test_a_non_compliant_federation_is_adopted_with_its_fixes_listed(
+        cognito: Any, okta: tuple[OktaOrg, str], fedctl_environment: dict[str, str], tools: Tools, moto: str,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    pool_id = build_pool_by_hand(cognito, "acme-legacy", "acme-legacy")
+    app = build_okta_app_by_hand(okta[1], "Acme Legacy",
+                                 f"https://acme-legacy.auth.{REGION}.amazoncognito.com/oauth2/idpresponse",
+                                 "legacy-users")
+    without_email = {k: v for k, v in MAPPING.items() if k != "email"}
+    add_okta_provider_by_hand(cognito, pool_id, app, "AcmeOkta", without_email, scopes="openid profile")
+    add_client_by_hand(cognito, pool_id, "legacy-web", ["AcmeOkta"], "https://legacy.acme.example/cb",
+                       sorted(a for a in without_email if a != "username"))
+    space = Workspace(tmp_path_factory.mktemp("adopt-legacy"), fedctl_environment)
+    code, output = adopt(space, tools, moto, "--user-pool-id", pool_id)
+    assert code == 0, output
+    assert fixes(output) == [
+        "identity provider AcmeOkta: email ← email mapped (FED_102)",
+        "identity provider AcmeOkta: authorize scopes openid profile → openid profile email (FED_004)",
+        "Okta app Acme Legacy: sign-on policy's catch-all rule set to deny (catch_all false): only the two-factor "
+        "rule lets anyone in (FED_213)",
+        "app client legacy-web: write attributes → exactly the mapped ones: email, email_verified, family_name, "
+        "given_name, name, preferred_username (FED_107/FED_413)"], output
+    plan_apply_and_check_clean(space, "8 to import, 0 to create, 3 to update, 0 to replace", {
+        "okta_app_signon_policy.acme_okta_okta_sign_on_policy",
+        "aws_cognito_identity_provider.acme_okta_identity_provider",
+        "aws_cognito_user_pool_client.app_client_legacy_web"})
+    provider = cognito.describe_identity_provider(UserPoolId=pool_id, ProviderName="AcmeOkta")["IdentityProvider"]
+    assert provider["AttributeMapping"]["email"] == "email"
+    assert provider["ProviderDetails"]["authorize_scopes"] == "openid profile email"
+
+
+def test_a_pool_with_a_saml_provider_is_refused_and_nothing_is_written(
+        cognito: Any, fedctl_environment: dict[str, str], tools: Tools, moto: str,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    pool_id = build_pool_by_hand(cognito, "acme-saml", "acme-saml")
+    cognito.create_identity_provider(UserPoolId=pool_id, ProviderName="CorpSaml", ProviderType="SAML",
+                                     ProviderDetails={"MetadataURL": "https://idp.corp.example/metadata"})
+    add_client_by_hand(cognito, pool_id, "saml-web", ["CorpSaml"], "https://saml.acme.example/cb", ["email"])
+    space = Workspace(tmp_path_factory.mktemp("adopt-saml"), fedctl_environment)
+    code, output = adopt(space, tools, moto, "--user-pool-id", pool_id)
+    assert code == 1, output
+    assert ("fedctl: cannot adopt: identity provider CorpSaml: type SAML cannot be expressed in the configuration "
+            "(OIDC federations only)") in output, output
+    assert "nothing written" in output
+    assert not (space.root / "environments").exists() or not any((space.root / "environments").iterdir())
