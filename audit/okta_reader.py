@@ -181,9 +181,11 @@ async def _read_app(config: dict[str, Any], client_id: str) -> dict[str, Any] | 
     policy_id = href.rstrip("/").rsplit("/", 1)[-1] if href else ""
     policy: dict[str, Any] | None = None
     if policy_id:
-        found, response, error = await client.get_policy(policy_id)
+        answer: Any = await client.get_policy(policy_id)
+        found, response, error = answer
         _raise("get_policy", response, error)
-        listed, response, error = await client.list_policy_rules(policy_id)
+        answer = await client.list_policy_rules(policy_id)
+        listed, response, error = answer
         _raise("list_policy_rules", response, error)
         policy = {**_plain(found), "rules": [_plain(rule) for rule in listed or []]}
     return {"app": app, "groups": groups, "policy": policy}
