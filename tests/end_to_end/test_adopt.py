@@ -84,6 +84,16 @@ def add_okta_provider_by_hand(cognito: Any, pool_id: str, app: dict[str, Any], p
                          "oidc_issuer": OKTA_ISSUER, "authorize_scopes": scopes, "attributes_request_method": "GET"})
 
 
+def build_okta_federation_by_hand(cognito: Any, okta_url: str, name: str, label: str, group: str,
+                                  mapping: dict[str, str], scopes: str = "openid profile email") -> tuple[str, dict[str, Any]]:
+    """A pool named `name` (also its domain prefix), its Okta app and the `AcmeOkta` provider."""
+    pool_id = build_pool_by_hand(cognito, name, name)
+    app = build_okta_app_by_hand(okta_url, label, f"https://{name}.auth.{REGION}.amazoncognito.com/oauth2/idpresponse",
+                                 group)
+    add_okta_provider_by_hand(cognito, pool_id, app, "AcmeOkta", mapping, scopes)
+    return pool_id, app
+
+
 def add_client_by_hand(cognito: Any, pool_id: str, name: str, providers: list[str], callback: str,
                        write_attributes: list[str]) -> None:
     cognito.create_user_pool_client(
@@ -132,11 +142,8 @@ def adopt(space: Workspace, tools: Tools, moto: str, *arguments: str) -> tuple[i
 @pytest.fixture(scope="module")
 def seed(cognito: Any, okta: tuple[OktaOrg, str]) -> str:
     """The seed's single Okta federation, built by hand."""
-    pool_id = build_pool_by_hand(cognito, "acme-analytics-dev", "acme-analytics-dev")
-    app = build_okta_app_by_hand(okta[1], "Acme Analytics (dev)",
-                                 f"https://acme-analytics-dev.auth.{REGION}.amazoncognito.com/oauth2/idpresponse",
-                                 "analytics-dev-users")
-    add_okta_provider_by_hand(cognito, pool_id, app, "AcmeOkta", MAPPING)
+    pool_id, _ = build_okta_federation_by_hand(cognito, okta[1], "acme-analytics-dev", "Acme Analytics (dev)",
+                                               "analytics-dev-users", MAPPING)
     add_client_by_hand(cognito, pool_id, "analytics-web", ["AcmeOkta"], "https://analytics.dev.acme.example/cb",
                        sorted(a for a in MAPPING if a != "username"))
     return pool_id
@@ -185,11 +192,8 @@ def test_adopting_the_seed_federation_imports_it_and_then_manages_it(
 def test_a_pool_with_okta_and_a_keycloak_provider_and_two_clients(
         cognito: Any, okta: tuple[OktaOrg, str], fedctl_environment: dict[str, str], tools: Tools, moto: str,
         tmp_path_factory: pytest.TempPathFactory) -> None:
-    pool_id = build_pool_by_hand(cognito, "acme-partners", "acme-partners")
-    app = build_okta_app_by_hand(okta[1], "Acme Partners",
-                                 f"https://acme-partners.auth.{REGION}.amazoncognito.com/oauth2/idpresponse",
-                                 "partners-users")
-    add_okta_provider_by_hand(cognito, pool_id, app, "AcmeOkta", MAPPING)
+    pool_id, _ = build_okta_federation_by_hand(cognito, okta[1], "acme-partners", "Acme Partners", "partners-users",
+                                               MAPPING)
     cognito.create_identity_provider(
         UserPoolId=pool_id, ProviderName="GlobexKeycloak", ProviderType="OIDC", IdpIdentifiers=["globex.example"],
         AttributeMapping={k: v for k, v in MAPPING.items() if k != "preferred_username"},
@@ -222,12 +226,9 @@ def test_a_pool_with_okta_and_a_keycloak_provider_and_two_clients(
 def test_a_non_compliant_federation_is_adopted_with_its_fixes_listed(
         cognito: Any, okta: tuple[OktaOrg, str], fedctl_environment: dict[str, str], tools: Tools, moto: str,
         tmp_path_factory: pytest.TempPathFactory) -> None:
-    pool_id = build_pool_by_hand(cognito, "acme-legacy", "acme-legacy")
-    app = build_okta_app_by_hand(okta[1], "Acme Legacy",
-                                 f"https://acme-legacy.auth.{REGION}.amazoncognito.com/oauth2/idpresponse",
-                                 "legacy-users")
     without_email = {k: v for k, v in MAPPING.items() if k != "email"}
-    add_okta_provider_by_hand(cognito, pool_id, app, "AcmeOkta", without_email, scopes="openid profile")
+    pool_id, _ = build_okta_federation_by_hand(cognito, okta[1], "acme-legacy", "Acme Legacy", "legacy-users",
+                                               without_email, scopes="openid profile")
     add_client_by_hand(cognito, pool_id, "legacy-web", ["AcmeOkta"], "https://legacy.acme.example/cb",
                        sorted(a for a in without_email if a != "username"))
     space = Workspace(tmp_path_factory.mktemp("adopt-legacy"), fedctl_environment)
