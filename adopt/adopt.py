@@ -23,7 +23,8 @@ class AdoptRequest:
 def map_live(live: dict[str, Any], request: AdoptRequest, okta_app: OktaLookup | None) -> Adoption:
     """`live` as `audit.aws_reader.read_pool_whole` returns it."""
     adoption = Adoption()
-    pool = map_pool(live, request.production, adoption)
+    local_users = any("COGNITO" in (client.get("SupportedIdentityProviders") or []) for client in live["clients"])
+    pool = map_pool(live, request.production, local_users, adoption)
     federations, names = map_federations(live, request.region, request.okta_issuer, okta_app, adoption)
     clients = map_clients(live, federations, names, request.production, adoption)
     if not federations:

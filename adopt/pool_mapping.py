@@ -6,15 +6,20 @@ from typing import Any
 
 from adopt.result import Adoption, Fix
 from config.user_pool_section import CUSTOM_TYPES, STANDARD_TYPES
-from federation.facts import MAPPED_ATTRIBUTE_MAX_LENGTH, STANDARD_ATTRIBUTES
+from federation.facts import (MAPPED_ATTRIBUTE_MAX_LENGTH, POOL_MINIMUM_PASSWORD_LENGTH, POOL_TEMPORARY_PASSWORD_DAYS,
+                              STANDARD_ATTRIBUTES)
 
 POOL = "aws_cognito_user_pool.user_pool"
 PREFIX_DOMAIN = "aws_cognito_user_pool_domain.prefix_domain"
 CUSTOM_DOMAIN = "aws_cognito_user_pool_domain.custom_domain"
 CLASSIC_HOSTED_UI = 1
+PASSWORD_POLICY = {"MinimumLength": POOL_MINIMUM_PASSWORD_LENGTH, "RequireUppercase": True, "RequireLowercase": True,
+                   "RequireNumbers": True, "RequireSymbols": True,
+                   "TemporaryPasswordValidityDays": POOL_TEMPORARY_PASSWORD_DAYS}
 
 
-def map_pool(live: dict[str, Any], production: bool, adoption: Adoption) -> dict[str, Any]:
+def map_pool(live: dict[str, Any], production: bool, local_users: bool, adoption: Adoption) -> dict[str, Any]:
+    """`local_users`: an app client offers Cognito's own directory (recovery by verified email then)."""
     pool = live["pool"]
     name = pool["Name"]
     where = f"user pool {name}"
@@ -32,6 +37,7 @@ def map_pool(live: dict[str, Any], production: bool, adoption: Adoption) -> dict
     if not (pool.get("AdminCreateUserConfig") or {}).get("AllowAdminCreateUserOnly"):
         adoption.fixes.append(Fix(where, "self sign-up turned off (users come from the identity providers)",
                                   "rules 2.F"))
+    _hardening(pool, where, local_users, adoption)
     protected = pool.get("DeletionProtection") == "ACTIVE"
     if production and not protected:
         adoption.fixes.append(Fix(where, "deletion protection turned on", "FED_501"))
@@ -105,3 +111,19 @@ def _domain(live: dict[str, Any], where: str, adoption: Adoption) -> dict[str, A
             adoption.fixes.append(Fix(f"domain {described['Domain']}", f"managed login version {version} → "
                                       f"{CLASSIC_HOSTED_UI} (the classic hosted UI)", "FED_604"))
     return section
+
+
+def _hardening(pool: dict[str, Any], where: str, local_users: bool, adoption: Adoption) -> None:
+    """Settings the pool construct fixes rather than reads from the configuration (rules 2.F)."""
+    policy = (pool.get("Policies") or {}).get("PasswordPolicy") or {}
+    if any(policy.get(key) != value for key, value in PASSWORD_POLICY.items()):
+        adoption.fixes.append(Fix(where, f"password policy → at least {POOL_MINIMUM_PASSWORD_LENGTH} characters of "
+                                  f"every class, temporary passwords valid {POOL_TEMPORARY_PASSWORD_DAYS} days",
+                                  "rules 2.F"))
+    recovery = "verified_email" if local_users else "admin_only"
+    mechanisms = (pool.get("AccountRecoverySetting") or {}).get("RecoveryMechanisms") or []
+    if [m.get("Name") for m in mechanisms] != [recovery]:
+        adoption.fixes.append(Fix(where, f"account recovery → {recovery}", "rules 2.F"))
+    if pool.get("AutoVerifiedAttributes"):
+        adoption.fixes.append(Fix(where, f"auto-verified attributes {', '.join(pool['AutoVerifiedAttributes'])} "
+                                  "removed (federated users are verified by their IdP)", "rules 2.F"))

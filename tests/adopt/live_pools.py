@@ -14,6 +14,10 @@ SEED: dict[str, Any] = {
     "pool": {"Id": POOL_ID, "Name": "acme-analytics", "DeletionProtection": "ACTIVE", "MfaConfiguration": "OFF",
              "UserPoolTier": "ESSENTIALS", "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": True},
              "UsernameConfiguration": {"CaseSensitive": False}, "Domain": "acme-analytics",
+             "Policies": {"PasswordPolicy": {"MinimumLength": 14, "RequireUppercase": True, "RequireLowercase": True,
+                                             "RequireNumbers": True, "RequireSymbols": True,
+                                             "TemporaryPasswordValidityDays": 7}},
+             "AccountRecoverySetting": {"RecoveryMechanisms": [{"Name": "admin_only", "Priority": 1}]},
              "SchemaAttributes": [
                  {"Name": "sub", "AttributeDataType": "String", "Required": True, "Mutable": False},
                  {"Name": "email", "AttributeDataType": "String", "Required": True, "Mutable": True,

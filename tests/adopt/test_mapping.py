@@ -75,6 +75,20 @@ def test_rule_violations_are_fixed_and_listed_with_their_rule_ids() -> None:
     assert document["app_clients"][0]["callback_urls"] == ["https://analytics.acme.example/cb"]
 
 
+def test_pool_settings_the_stack_hardens_are_listed() -> None:
+    live = seed()
+    live["pool"]["Policies"]["PasswordPolicy"]["MinimumLength"] = 8
+    live["pool"]["AutoVerifiedAttributes"] = ["email"]
+    live["pool"]["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"] = False
+    lines = [fix.line() for fix in adopted(live).fixes]
+    assert lines[:3] == [
+        "user pool acme-analytics: self sign-up turned off (users come from the identity providers) (rules 2.F)",
+        "user pool acme-analytics: password policy → at least 14 characters of every class, temporary passwords "
+        "valid 7 days (rules 2.F)",
+        "user pool acme-analytics: auto-verified attributes email removed (federated users are verified by their "
+        "IdP) (rules 2.F)"]
+
+
 @pytest.mark.parametrize("change, blocker", [
     (lambda live: live["providers"].append({"ProviderName": "CorpSaml", "ProviderType": "SAML"}),
      "identity provider CorpSaml: type SAML cannot be expressed in the configuration (OIDC federations only)"),
