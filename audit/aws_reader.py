@@ -19,16 +19,12 @@ DENIED = {"AccessDeniedException", "NotAuthorizedException", "UnauthorizedOperat
 
 
 def read_cognito(declared: DeclaredFederation, endpoint_url: str | None = None) -> LiveFederation:
-    client = boto3.client("cognito-idp", region_name=declared.region, endpoint_url=endpoint_url, config=RETRIES)
+    client = cognito_client(declared.region, endpoint_url)
     pool_id = _pool_id(client, declared.pool_name)
     objects: list[DeclaredObject] = []
     secrets: dict[str, str] = {}
-    providers = _call(client, "ListIdentityProviders", lambda: _paginate(
-        client, "list_identity_providers", "Providers", UserPoolId=pool_id))
-    for summary in providers:
-        name = summary["ProviderName"]
-        idp = _call(client, "DescribeIdentityProvider", lambda: client.describe_identity_provider(
-            UserPoolId=pool_id, ProviderName=name))["IdentityProvider"]
+    for idp in _identity_providers(client, pool_id):
+        name = idp["ProviderName"]
         details = dict(idp.get("ProviderDetails") or {})
         secret = details.pop("client_secret", None)
         if secret is not None:
@@ -36,11 +32,7 @@ def read_cognito(declared: DeclaredFederation, endpoint_url: str | None = None) 
         objects.append(DeclaredObject("identity_provider", name, f"live identity provider {name}", {
             "provider_type": idp.get("ProviderType"), "provider_details": details,
             "attribute_mapping": idp.get("AttributeMapping") or {}, "idp_identifiers": idp.get("IdpIdentifiers") or []}))
-    clients = _call(client, "ListUserPoolClients", lambda: _paginate(
-        client, "list_user_pool_clients", "UserPoolClients", UserPoolId=pool_id))
-    for summary in clients:
-        live = _call(client, "DescribeUserPoolClient", lambda: client.describe_user_pool_client(
-            UserPoolId=pool_id, ClientId=summary["ClientId"]))["UserPoolClient"]
+    for live in _app_clients(client, pool_id):
         objects.append(DeclaredObject("app_client", live["ClientName"], f"live app client {live['ClientName']}", {
             "callback_urls": live.get("CallbackURLs") or [], "logout_urls": live.get("LogoutURLs") or [],
             "allowed_oauth_flows": live.get("AllowedOAuthFlows") or [],
@@ -57,6 +49,22 @@ def read_cognito(declared: DeclaredFederation, endpoint_url: str | None = None) 
                       if "CustomDomainConfig" in description else {})
             objects.append(DeclaredObject("domain", domain.name, f"live domain {domain.name}", values))
     return LiveFederation(objects=tuple(objects), secret_fingerprints=secrets)
+
+
+def _identity_providers(client: Any, pool_id: str) -> list[dict[str, Any]]:
+    """Every identity provider of the pool, described (one call each: the list has no details)."""
+    return [dict(_call(client, "DescribeIdentityProvider", lambda: client.describe_identity_provider(
+        UserPoolId=pool_id, ProviderName=summary["ProviderName"]))["IdentityProvider"])
+        for summary in _call(client, "ListIdentityProviders", lambda: _paginate(
+            client, "list_identity_providers", "Providers", UserPoolId=pool_id))]
+
+
+def _app_clients(client: Any, pool_id: str) -> list[dict[str, Any]]:
+    """Every app client of the pool, described."""
+    return [dict(_call(client, "DescribeUserPoolClient", lambda: client.describe_user_pool_client(
+        UserPoolId=pool_id, ClientId=summary["ClientId"]))["UserPoolClient"])
+        for summary in _call(client, "ListUserPoolClients", lambda: _paginate(
+            client, "list_user_pool_clients", "UserPoolClients", UserPoolId=pool_id))]
 
 
 def _pool_id(client: Any, name: str) -> str:
@@ -118,20 +126,12 @@ def read_pool_whole(client: Any, pool_id: str) -> dict[str, Any]:
             raise AuditError(f"no user pool {pool_id!r} in {client.meta.region_name}; check --user-pool-id and "
                              "--region") from error
         raise _failure("DescribeUserPool", error) from error
-    providers = []
-    for summary in _call(client, "ListIdentityProviders", lambda: _paginate(
-            client, "list_identity_providers", "Providers", UserPoolId=pool_id)):
-        name = summary["ProviderName"]
-        idp = dict(_call(client, "DescribeIdentityProvider", lambda: client.describe_identity_provider(
-            UserPoolId=pool_id, ProviderName=name))["IdentityProvider"])
+    providers = _identity_providers(client, pool_id)
+    for idp in providers:
         details = dict(idp.get("ProviderDetails") or {})
         idp["has_client_secret"] = details.pop("client_secret", None) is not None
         idp["ProviderDetails"] = details
-        providers.append(idp)
-    clients = [_call(client, "DescribeUserPoolClient", lambda: client.describe_user_pool_client(
-        UserPoolId=pool_id, ClientId=summary["ClientId"]))["UserPoolClient"]
-        for summary in _call(client, "ListUserPoolClients", lambda: _paginate(
-            client, "list_user_pool_clients", "UserPoolClients", UserPoolId=pool_id))]
+    clients = _app_clients(client, pool_id)
     for live in clients:
         live["has_client_secret"] = live.pop("ClientSecret", None) is not None
     domains = {}
