@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 from adopt.result import Adoption, Fix
 from config.app_client_section import CLIENT_NAME_PATTERN
-from federation.facts import (APP_CLIENT_AUTH_SESSION_MINUTES, DEFAULT_ATTRIBUTE_MAPPING, FEDERATION_ONLY_AUTH_FLOWS,
+from federation.facts import (ACCESS_TOKEN_MINUTES_RANGE, APP_CLIENT_AUTH_SESSION_MINUTES, DEFAULT_ATTRIBUTE_MAPPING,
+                              ID_TOKEN_MINUTES_RANGE, REFRESH_TOKEN_DAYS_MAX, FEDERATION_ONLY_AUTH_FLOWS,
                               FORBIDDEN_FEDERATED_CLIENT_SCOPES, LOCAL_USER_AUTH_FLOWS, MAPPING_TARGETS_WITHOUT_SCHEMA)
 
 COGNITO_DIRECTORY = "COGNITO"
@@ -105,8 +106,15 @@ def _validity(live: dict[str, Any], where: str, adoption: Adoption) -> dict[str,
     if refresh_days != int(refresh_days):
         adoption.blockers.append(f"{where}: the refresh token lasts {refresh_days:g} days; the configuration "
                                  "expresses whole days only")
-    return {"access_minutes": round(minutes("AccessToken")), "id_minutes": round(minutes("IdToken")),
-            "refresh_days": max(1, int(refresh_days))}
+    bounded = {"access_minutes": (round(minutes("AccessToken")), ACCESS_TOKEN_MINUTES_RANGE),
+               "id_minutes": (round(minutes("IdToken")), ID_TOKEN_MINUTES_RANGE),
+               "refresh_days": (max(1, int(refresh_days)), (1, REFRESH_TOKEN_DAYS_MAX))}
+    validity: dict[str, int] = {}
+    for key, (value, (low, high)) in bounded.items():
+        validity[key] = min(max(value, low), high)
+        if validity[key] != value:
+            adoption.fixes.append(Fix(where, f"token validity {key} {value} → {validity[key]}", "FED_412"))
+    return validity
 
 
 def _derived_settings(live: dict[str, Any], where: str, mappings: list[set[str]], local_users: bool,

@@ -9,7 +9,9 @@ from typing import Any
 
 import yaml
 
+from config.errors import ConfigError
 from config.loader import load_environment
+from config.paths import shown_path
 
 HEADER = ("# Adopted from the live federation by `fedctl adopt`. `imports:` lists the live resources the first\n"
           "# plan imports (Terraform import blocks); once applied, the section can be deleted without a diff.\n")
@@ -27,5 +29,9 @@ def write_checked(target: Path, document: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory(prefix=".adopt-", dir=target.parent) as scratch:
         candidate = Path(scratch) / target.name
         candidate.write_text(text, encoding="utf-8")
-        load_environment(candidate)
+        try:
+            load_environment(candidate)
+        except ConfigError as error:  # named as the file it would have been
+            raise ConfigError([problem.replace(shown_path(candidate), shown_path(target))
+                               for problem in error.problems]) from error
         os.replace(candidate, target)

@@ -62,11 +62,13 @@ def test_rule_violations_are_fixed_and_listed_with_their_rule_ids() -> None:
     client = live["clients"][0]
     client["AllowedOAuthFlows"] = ["code", "implicit"]
     client["CallbackURLs"] = ["http://analytics.acme.example/cb", "http://localhost:3000/cb"]
+    client["AccessTokenValidity"], client["TokenValidityUnits"]["AccessToken"] = 1, "days"
     lines = [fix.line() for fix in adopted(live, production=True).fixes]
     assert "identity provider AcmeOkta: username mapped from sub instead of email (FED_101)" in lines
     assert "identity provider AcmeOkta: email ← email mapped (FED_102)" in lines
     assert "identity provider AcmeOkta: authorize scopes openid profile → openid profile email (FED_004)" in lines
     assert "app client analytics-web: implicit flow removed: code flow only (FED_402)" in lines
+    assert "app client analytics-web: token validity access_minutes 1440 → 60 (FED_412)" in lines
     assert ("app client analytics-web: callback URL: http://analytics.acme.example/cb → "
             "https://analytics.acme.example/cb (FED_406)") in lines
     assert ("app client analytics-web: callback URL: http://localhost:3000/cb removed (loopback callbacks only "
@@ -129,8 +131,9 @@ def test_without_okta_credentials_an_okta_provider_is_adopted_as_oidc_and_says_s
 def test_a_written_file_is_checked_by_the_loader_and_nothing_is_left_on_failure(tmp_path: Path) -> None:
     document = adopted(seed()).document
     document["user_pool"]["name"] = "bad/name"
-    with pytest.raises(ConfigError):
+    with pytest.raises(ConfigError) as raised:
         write_checked(tmp_path / "acme.yaml", document)
+    assert raised.value.problems[0].startswith(f"{tmp_path / 'acme.yaml'}: user_pool.name: got 'bad/name'")
     assert list(tmp_path.iterdir()) == []
 
 
