@@ -24,6 +24,10 @@ def federation_name(provider_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", spaced.lower()).strip("-")[:31] or "federation"
 
 
+def where_of(provider: str) -> str:
+    return f"identity provider {provider}"
+
+
 def map_federations(live: dict[str, Any], region: str, okta_issuer: str | None, okta_app: OktaLookup | None,
                     adoption: Adoption) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """The federations, and Cognito provider name → federation name for the app clients."""
@@ -40,6 +44,13 @@ def map_federations(live: dict[str, Any], region: str, okta_issuer: str | None, 
         name = federation_name(provider)
         if not FEDERATION_NAME_PATTERN.match(name) or name in names.values():
             adoption.blockers.append(f"identity provider {provider}: no federation name can be derived from it")
+            continue
+        client_id = (idp.get("ProviderDetails") or {}).get("client_id")
+        sharing = [str(other["ProviderName"]) for other in live["providers"] if other is not idp
+                   and (other.get("ProviderDetails") or {}).get("client_id") == client_id]
+        if client_id and sharing and okta_app is not None:
+            adoption.blockers.append(f"{where_of(provider)}: shares client id {client_id} with {', '.join(sharing)}; "
+                                     "one Okta app can be managed by one federation only (FED_801)")
             continue
         names[provider] = name
         federations.append(_federation(idp, name, pool_id, okta_issuer, okta_app, redirect_uris, adoption))
@@ -145,7 +156,7 @@ def _okta(app: dict[str, Any], name: str, issuer: str, scopes: list[str], detail
     if base not in OKTA_BASE_URLS:
         adoption.blockers.append(f"{app_where}: issuer {issuer} is not <org>.okta.com, .oktapreview.com or "
                                  ".okta-emea.com (Okta custom domains are not adopted yet)")
-    groups = [g for g in app["groups"]]
+    groups = list(app["groups"])
     if any(not g.get("name") for g in groups):
         adoption.blockers.append(f"{app_where}: a group assignment has no group name (read with okta.groups.read)")
     okta["groups"] = [{"name": g["name"]} for g in sorted(groups, key=lambda g: (g.get("priority") or 0, g["name"] or ""))

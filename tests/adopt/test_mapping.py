@@ -144,3 +144,11 @@ def test_imports_cannot_be_combined_with_shards(tmp_path: Path) -> None:
         write_checked(tmp_path / "acme.yaml", document)
     assert any("imports: adopted resources are imported into one stack; expected shards: 1" in line
                for line in raised.value.problems), raised.value.problems
+
+
+def test_two_providers_on_one_okta_client_id_are_refused() -> None:
+    live = seed()
+    twin = {**live["providers"][0], "ProviderName": "AcmeOktaTwin"}
+    live["providers"].append(twin)
+    assert ("identity provider AcmeOkta: shares client id 0oa1app with AcmeOktaTwin; one Okta app can be managed by "
+            "one federation only (FED_801)") in adopted(live).blockers
