@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import pytest
 from audit.errors import AuditError
 from audit.okta_reader import _raise
 from tests.conftest import PROJECT_ROOT
-from tests.moto_process import moto_server
+from tests.moto_process import credentials_allowed_only, moto_server
 
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "eu-west-1"}
 
@@ -81,16 +80,8 @@ def test_a_denied_call_names_the_iam_action(tmp_path: Path) -> None:
                                                                    if k != "AWS_DEFAULT_REGION"},
                                region_name="eu-west-1")
         pool_id = cognito.create_user_pool(PoolName="denied")["UserPool"]["Id"]
-        iam = boto3.client("iam", region_name="us-east-1", endpoint_url=url, aws_access_key_id="testing",
-                           aws_secret_access_key="testing")
-        iam.create_user(UserName="adopter")
-        iam.put_user_policy(UserName="adopter", PolicyName="pool-only", PolicyDocument=json.dumps({
-            "Version": "2012-10-17",
-            "Statement": [{"Effect": "Allow", "Action": ["cognito-idp:DescribeUserPool"], "Resource": "*"}]}))
-        key = iam.create_access_key(UserName="adopter")["AccessKey"]
         result = run_adopt(tmp_path, "--user-pool-id", pool_id, "--region", "eu-west-1", "--aws-endpoint-url", url,
-                           environment={"AWS_ACCESS_KEY_ID": key["AccessKeyId"],
-                                        "AWS_SECRET_ACCESS_KEY": key["SecretAccessKey"]})
+                           environment=credentials_allowed_only(url, "adopter", ["cognito-idp:DescribeUserPool"]))
     assert result.returncode == 1, result.stderr
     assert error_lines(result)[-1] == ("fedctl: access denied to cognito-idp:ListIdentityProviders; grant the IAM "
                                        "action cognito-idp:ListIdentityProviders (only read-only access is needed)")
