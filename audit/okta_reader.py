@@ -6,17 +6,21 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from audit.declared import DeclaredFederation, DeclaredObject
 from audit.errors import AuditError
 from federation.redaction import fingerprint
 
+if TYPE_CHECKING:
+    from okta.client import Client
+
 MAX_RETRIES = 4
 HTTPS_CHECK_SWITCH = "OKTA_TESTING_TESTINGDISABLEHTTPSCHECK"
 SCOPES = {"list_applications": "okta.apps.read", "list_application_group_assignments": "okta.appGroups.read",
-          "list_o_auth2_client_secrets": "okta.apps.read"}
+          "list_o_auth2_client_secrets": "okta.apps.read", "get_application": "okta.apps.read",
+          "get_policy": "okta.policies.read", "list_policy_rules": "okta.policies.read"}
 
 
 def okta_config_from_environment() -> dict[str, Any] | None:
@@ -30,7 +34,7 @@ def okta_config_from_environment() -> dict[str, Any] | None:
     elif os.environ.get("OKTA_API_CLIENT_ID") and os.environ.get("OKTA_API_PRIVATE_KEY"):
         config.update(authorizationMode="PrivateKey", clientId=os.environ["OKTA_API_CLIENT_ID"],
                       privateKey=os.environ["OKTA_API_PRIVATE_KEY"],
-                      scopes=["okta.apps.read", "okta.appGroups.read", "okta.groups.read"])
+                      scopes=["okta.apps.read", "okta.appGroups.read", "okta.groups.read", "okta.policies.read"])
     else:
         raise AuditError("OKTA_ORG_URL is set but neither OKTA_API_TOKEN nor OKTA_API_CLIENT_ID with "
                          "OKTA_API_PRIVATE_KEY")
@@ -43,7 +47,7 @@ def read_okta(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[tup
     return asyncio.run(_read(declared, config))
 
 
-async def _read(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[tuple[DeclaredObject, ...], dict[str, str]]:
+def _client(config: dict[str, Any]) -> Client:
     from okta.client import Client
 
     # The SDK refuses http:// unless its testing switch is on, which it reads only from the
@@ -53,10 +57,14 @@ async def _read(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[t
     if loopback:
         os.environ[HTTPS_CHECK_SWITCH] = "true"
     try:
-        client = Client(config)
+        return Client(config)
     finally:
         if loopback and previous is None:
             os.environ.pop(HTTPS_CHECK_SWITCH, None)
+
+
+async def _read(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[tuple[DeclaredObject, ...], dict[str, str]]:
+    client = _client(config)
     objects: list[DeclaredObject] = []
     secrets: dict[str, str] = {}
     for wanted in declared.of_kind("okta_app"):
@@ -140,3 +148,51 @@ def _get(obj: Any, name: str) -> Any:
 
 def _value(item: Any) -> Any:
     return getattr(item, "value", item)
+
+
+def read_okta_app(config: dict[str, Any], client_id: str) -> dict[str, Any] | None:
+    """For `fedctl adopt`: the OIDC app whose client id a Cognito identity provider holds (an
+    Okta OIDC app's id is its client id), as plain JSON-like values: `app` (id, label, status,
+    settings, credentials without the secret), `groups` ([{id, name, priority}]) and `policy`
+    (the app's sign-on policy with its `rules`, or None). None when the org has no such app."""
+    return asyncio.run(_read_app(config, client_id))
+
+
+async def _read_app(config: dict[str, Any], client_id: str) -> dict[str, Any] | None:
+    client = _client(config)
+    result, response, error = await client.get_application(client_id)
+    if error is not None and (getattr(response, "status", None) or getattr(error, "status", None)) == 404:
+        return None
+    _raise("get_application", response, error)
+    app = _plain(result)
+    credentials = (app.get("credentials") or {}).get("oauthClient") or {}
+    credentials.pop("clientSecret", None)
+    credentials.pop("client_secret", None)
+
+    def groups_page(after: str | None) -> Awaitable[Any]:
+        return client.list_application_group_assignments(client_id, expand="group", after=after)
+
+    groups = []
+    for assignment in await _all("list_application_group_assignments", groups_page):
+        group = (_get(assignment, "embedded") or {}).get("group") or {}
+        groups.append({"id": str(_get(assignment, "id")), "priority": _get(assignment, "priority"),
+                       "name": (group.get("profile") or {}).get("name")})
+    href = str((((app.get("links") or app.get("_links") or {}).get("accessPolicy") or {}).get("href")) or "")
+    policy_id = href.rstrip("/").rsplit("/", 1)[-1] if href else ""
+    policy: dict[str, Any] | None = None
+    if policy_id:
+        answer: Any = await client.get_policy(policy_id)
+        found, response, error = answer
+        _raise("get_policy", response, error)
+        answer = await client.list_policy_rules(policy_id)
+        listed, response, error = answer
+        _raise("list_policy_rules", response, error)
+        policy = {**_plain(found), "rules": [_plain(rule) for rule in listed or []]}
+    return {"app": app, "groups": groups, "policy": policy}
+
+
+def _plain(model: Any) -> dict[str, Any]:
+    """An SDK model as the API's JSON (the SDK's own `to_dict`: API field names, nested), or the dict itself."""
+    if isinstance(model, dict):
+        return model
+    return dict(model.to_dict())

@@ -14,7 +14,7 @@ from federation.facts import (ACCESS_TOKEN_MINUTES_RANGE, APP_CLIENT_STANDARD_SC
 
 CLIENT_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 CLIENT_KEYS = ("name", "callback_urls", "logout_urls", "scopes", "confidential", "token_validity",
-               "identity_providers", "allow_local_users")
+               "identity_providers", "allow_local_users", "adopted")
 VALIDITY_KEYS = ("access_minutes", "id_minutes", "refresh_days")
 DEFAULT_SCOPES = ("openid", "email", "profile")
 
@@ -54,6 +54,7 @@ def read_app_client(path: str, raw: object, parent: Section, production: bool,
         ),
         identity_providers=identity_providers,
         allow_local_users=allow_local_users,
+        adopted=client.flag("adopted", False),
     )
 
 

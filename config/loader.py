@@ -10,6 +10,7 @@ from config.app_client_section import read_app_client
 from config.aws_regions import region_problem
 from config.consistency import check_consistency
 from config.errors import ConfigError, Problems
+from config.imports_section import read_imports
 from config.federation_section import read_federation
 from config.model import (CloudBackendConfig, CloudWorkspaceByName, CloudWorkspaceByTags,
                           EnvironmentConfig)
@@ -26,7 +27,7 @@ DEFAULT_CLOUD_HOSTNAME = "app.terraform.io"
 DEFAULT_CLOUD_TERRAFORM_VERSION = ">= 1.6.0, < 2.0.0"
 """Saved plans of a cloud-backed configuration need Terraform 1.6 or later."""
 
-TOP_KEYS = ("production", "aws", "user_pool", "app_clients", "federations", "state", "shards")
+TOP_KEYS = ("production", "aws", "user_pool", "app_clients", "federations", "state", "shards", "imports")
 AWS_KEYS = ("region",)
 POOL_KEYS = ("name", "schema", "deletion_protection", "mfa", "feature_tier", "threat_protection", "domain")
 STATE_KEYS = ("backend", "cloud")
@@ -134,10 +135,14 @@ def load_environment(path: Path) -> EnvironmentConfig:
     if shards > 1 and cloud is not None and isinstance(cloud.workspace, CloudWorkspaceByTags):
         top.problem("state.cloud.tags", "a sharded environment needs a named workspace (state.cloud.workspace); "
                                         "its stacks use <workspace>, <workspace>-shard-N and <workspace>-clients")
+    imports = read_imports(top)
+    if imports and shards > 1:
+        top.problem("imports", "adopted resources are imported into one stack; expected shards: 1 (import the "
+                               "federation first, shard it later)")
     problems.raise_if_any()
     return EnvironmentConfig(name=path.stem, source_file=shown_as, production=production, region=region,
                              user_pool=pool, app_clients=clients, federations=federations, cloud=cloud,
-                             shards=shards)
+                             shards=shards, imports=imports)
 
 
 def _read_state(state: Section) -> CloudBackendConfig | None:

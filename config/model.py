@@ -106,6 +106,9 @@ class AppClientConfig:
     """Names of the federations this client trusts."""
     allow_local_users: bool
     """Also offer Cognito's own user directory (`COGNITO`) on this client."""
+    adopted: bool = False
+    """Created outside Terraform and imported (`fedctl adopt`): the stack leaves `generate_secret`
+    unset, because an import cannot read it and setting it would replace the client (FED_904)."""
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,9 @@ class EnvironmentConfig:
     """None means Terraform's local backend."""
     shards: int = 1
     """How many stacks the federations are spread over (see `config.sharding`); 1: one stack."""
+    imports: tuple[tuple[str, str], ...] = ()
+    """Terraform address → import id of live resources this environment adopts (`fedctl adopt`);
+    synthesis emits an `import` block for each. Removable without a diff once applied."""
 
     def federation(self, name: str) -> FederationConfig:
         return next(f for f in self.federations if f.name == name)

@@ -30,6 +30,8 @@ class ResourceChange:
     name: str
     change: Change
     action_reason: str | None = None
+    importing: bool = False
+    """Terraform imports this resource in this plan (an `import` block)."""
 
     @property
     def action(self) -> str:
@@ -93,6 +95,6 @@ def _changes(items: Any, source: str, key: str) -> list[ResourceChange]:
             change=Change(actions=tuple(change["actions"]), before=change.get("before"), after=change.get("after"),
                           after_unknown=change.get("after_unknown"), before_sensitive=change.get("before_sensitive"),
                           after_sensitive=change.get("after_sensitive")),
-            action_reason=item.get("action_reason"),
+            action_reason=item.get("action_reason"), importing=change.get("importing") is not None,
         ))
     return parsed

@@ -26,6 +26,7 @@ COMMANDS = {
     "apply": "fedctl.commands.plan",
     "drift": "fedctl.commands.drift",
     "audit": "fedctl.commands.audit",
+    "adopt": "fedctl.commands.adopt",
     "workspaces": "fedctl.commands.workspaces",
     "policies": "fedctl.commands.policies",
     "comment": "fedctl.commands.comment",
@@ -35,7 +36,8 @@ COMMANDS = {
 
 EPILOG = """exit codes:
   0    success
-  1    invalid input (configuration, arguments) or a policy failure
+  1    invalid input (configuration, arguments), a policy failure, or adopt refused
+       (nothing written)
   2    changes or drift found (plan, drift, audit, workspaces)
   3    a fault of fedctl itself, never of the input (for gate: checkov crashed, could
        not parse, or a rule did not load or raised: the gate fails closed); details

@@ -99,6 +99,11 @@ OKTA_HOST_SUFFIX = re.compile(r"\.(okta|oktapreview|okta-emea)\.com$")
 # Federation-only clients may use refresh tokens only; SRP is added when local users are allowed.
 FEDERATION_ONLY_AUTH_FLOWS: tuple[str, ...] = ("ALLOW_REFRESH_TOKEN_AUTH",)
 LOCAL_USER_AUTH_FLOWS: tuple[str, ...] = ("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH")
+APP_CLIENT_AUTH_SESSION_MINUTES = 3
+POOL_MINIMUM_PASSWORD_LENGTH = 14
+POOL_TEMPORARY_PASSWORD_DAYS = 7
+"""The password policy of the pools the stack builds, for whatever local users there are (rules 2.F)."""
+"""How long the session token of a sign-in lasts on an app client the stack builds."""
 
 
 def idp_response_url_for_prefix(prefix: str, region: str) -> str:

@@ -14,11 +14,10 @@ from config.model import AppClientConfig
 from modules.cognito_oidc_provider import CognitoOidcProvider
 from modules.naming import pin_address
 from modules.user_pool import FederatedUserPool
-from federation.facts import (FEDERATION_ONLY_AUTH_FLOWS, LOCAL_USER_AUTH_FLOWS,
+from federation.facts import (APP_CLIENT_AUTH_SESSION_MINUTES, FEDERATION_ONLY_AUTH_FLOWS, LOCAL_USER_AUTH_FLOWS,
                                        MAPPING_TARGETS_WITHOUT_SCHEMA)
 
 COGNITO_DIRECTORY = "COGNITO"
-AUTH_SESSION_MINUTES = 3
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,9 @@ class FederatedAppClient(Construct):
             provider=props.provider,
             name=config.name,
             user_pool_id=props.pool.id,
-            generate_secret=config.confidential,
+            # hashicorp/aws leaves generate_secret null on import and replaces a client when it is
+            # set (rules, FED_904): an adopted client keeps whatever secret it was created with.
+            generate_secret=None if config.adopted else config.confidential,
             allowed_oauth_flows_user_pool_client=True,
             allowed_oauth_flows=["code"],
             allowed_oauth_scopes=list(config.scopes),
@@ -63,7 +64,7 @@ class FederatedAppClient(Construct):
                                      else FEDERATION_ONLY_AUTH_FLOWS),
             prevent_user_existence_errors="ENABLED",
             enable_token_revocation=True,
-            auth_session_validity=AUTH_SESSION_MINUTES,
+            auth_session_validity=APP_CLIENT_AUTH_SESSION_MINUTES,
             access_token_validity=config.token_validity.access_minutes,
             id_token_validity=config.token_validity.id_minutes,
             refresh_token_validity=config.token_validity.refresh_days,

@@ -8,6 +8,7 @@ from cdktf import TerraformStack
 from config.model import EnvironmentConfig
 from modules.environment_parts import (add_client_outputs, add_clients, add_federations, add_pool, add_pool_outputs,
                                        aws_provider, configure_state)
+from modules.imports import add_imports
 
 
 class FederationStack(TerraformStack):
@@ -21,3 +22,4 @@ class FederationStack(TerraformStack):
         self.clients = add_clients(self, environment, self.pool, self.federations, aws)
         add_pool_outputs(self, self.pool)
         add_client_outputs(self, environment, self.pool, self.clients)
+        add_imports(self, environment)

@@ -67,7 +67,7 @@ class OktaOidcApp(Construct):
         pin_address(self.sign_on_policy, props.name, "okta_sign_on_policy")
         two_factors = AppSignonPolicyRule(self, "two-factors", provider=self.provider,
                                           policy_id=self.sign_on_policy.id, name="Require two factors",
-                                          access="ALLOW", factor_mode="2FA", priority=1)
+                                          access="ALLOW", factor_mode="2FA", priority=1, status="ACTIVE")
         pin_address(two_factors, props.name, "okta_sign_on_two_factors")
 
         self.app = AppOauth(

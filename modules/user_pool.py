@@ -16,8 +16,7 @@ from constructs import Construct
 from config.model import MfaMode, SchemaAttribute, UserPoolConfig
 from modules.naming import pin_address
 
-MINIMUM_PASSWORD_LENGTH = 14
-TEMPORARY_PASSWORD_DAYS = 7
+from federation.facts import POOL_MINIMUM_PASSWORD_LENGTH, POOL_TEMPORARY_PASSWORD_DAYS
 
 
 @dataclass(frozen=True)
@@ -55,9 +54,9 @@ class FederatedUserPool(Construct):
             admin_create_user_config=CognitoUserPoolAdminCreateUserConfig(allow_admin_create_user_only=True),
             username_configuration=CognitoUserPoolUsernameConfiguration(case_sensitive=False),
             password_policy=CognitoUserPoolPasswordPolicy(
-                minimum_length=MINIMUM_PASSWORD_LENGTH,
+                minimum_length=POOL_MINIMUM_PASSWORD_LENGTH,
                 require_lowercase=True, require_uppercase=True, require_numbers=True, require_symbols=True,
-                temporary_password_validity_days=TEMPORARY_PASSWORD_DAYS,
+                temporary_password_validity_days=POOL_TEMPORARY_PASSWORD_DAYS,
             ),
             account_recovery_setting=CognitoUserPoolAccountRecoverySetting(recovery_mechanism=[
                 CognitoUserPoolAccountRecoverySettingRecoveryMechanism(

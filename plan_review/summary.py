@@ -25,6 +25,8 @@ class PlannedChange:
 class PlanSummary:
     source: str
     changes: tuple[PlannedChange, ...]
+    imports: tuple[str, ...] = ()
+    """Addresses imported by this plan (`fedctl adopt`); an import alone changes nothing live."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -43,22 +45,26 @@ def summarize(plan: PlanDocument) -> PlanSummary:
 
     changes = [PlannedChange(rc.address, rc.type, rc.action) for rc in plan.resource_changes
                if rc.action in ACTIONS and rc.mode == "managed"]
-    return PlanSummary(source=plan.source, changes=tuple(sorted(changes, key=order)))
+    imports = tuple(sorted(rc.address for rc in plan.resource_changes if rc.importing))
+    return PlanSummary(source=plan.source, changes=tuple(sorted(changes, key=order)), imports=imports)
 
 
 def render_summary_markdown(summary: PlanSummary, title: str) -> str:
     counts = summary.counts
-    lines = [f"### {title}", "", " · ".join(f"**{counts[a]}** to {a}" for a in ACTIONS), ""]
+    imported = [f"**{len(summary.imports)}** to import"] if summary.imports else []
+    lines = [f"### {title}", "", " · ".join(imported + [f"**{counts[a]}** to {a}" for a in ACTIONS]), ""]
     if summary.changes:
         symbols = {"create": "➕", "update": "✏️", "replace": "♻️", "delete": "🗑️"}
         lines += ["| | Resource | Action |", "|---|---|---|"]
         lines += [f"| {symbols[c.action]} | `{c.address}` | {c.action} |" for c in summary.changes]
-    else:
+    elif not summary.imports:
         lines.append("No changes.")
+    if summary.imports:
+        lines += ["", "Imported: " + ", ".join(f"`{address}`" for address in summary.imports)]
     return "\n".join(lines) + "\n"
 
 
 def render_summary_json(summary: PlanSummary) -> str:
-    return json.dumps({"source": summary.source, "counts": summary.counts,
+    return json.dumps({"source": summary.source, "counts": summary.counts, "imports": list(summary.imports),
                        "changes": [{"address": c.address, "type": c.type, "action": c.action}
                                    for c in summary.changes]}, indent=2) + "\n"

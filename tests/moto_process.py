@@ -40,3 +40,19 @@ def moto_server(command: Sequence[str] = (MOTO_SERVER,), **environment: str) -> 
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def credentials_allowed_only(url: str, user: str, actions: Sequence[str]) -> dict[str, str]:
+    """AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY of a new IAM user of the moto server at `url`
+    whose only policy allows `actions` (moto enforces it with INITIAL_NO_AUTH_ACTION_COUNT)."""
+    import json
+
+    import boto3
+
+    iam = boto3.client("iam", region_name="us-east-1", endpoint_url=url, aws_access_key_id="testing",
+                       aws_secret_access_key="testing")
+    iam.create_user(UserName=user)
+    iam.put_user_policy(UserName=user, PolicyName="only", PolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": list(actions), "Resource": "*"}]}))
+    key = iam.create_access_key(UserName=user)["AccessKey"]
+    return {"AWS_ACCESS_KEY_ID": key["AccessKeyId"], "AWS_SECRET_ACCESS_KEY": key["SecretAccessKey"]}

@@ -8,7 +8,7 @@ import sys
 
 from tests.conftest import PROJECT_ROOT
 
-PACKAGES = ["federation", "config", "modules", "fedctl", "gate", "reports", "runner", "drift", "plan_review", "bench", "audit", "tfc", "main.py"]
+PACKAGES = ["federation", "config", "modules", "fedctl", "gate", "reports", "runner", "drift", "plan_review", "bench", "audit", "tfc", "adopt", "main.py"]
 
 
 def test_packages_pass_mypy_strict() -> None:

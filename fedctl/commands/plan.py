@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
                 render_summary_markdown(summary, f"fedctl plan: {name}") + "\n" + render_markdown(review))
             (args.report_dir / f"{name}-plan.json").write_text(render_summary_json(summary))
             write_reports(review, args.report_dir, f"{name}-plan-review", VERSION)
-            print(f"{name}: " + ", ".join(f"{count} to {action}" for action, count in summary.counts.items()))
+            imported = [f"{len(summary.imports)} to import"] if summary.imports else []
+            print(f"{name}: " + ", ".join(imported + [f"{count} to {action}" for action, count in summary.counts.items()]))
             print(render_console(review))
             if not review.passed:
                 outcome = exit_codes.FAILURE

@@ -16,7 +16,7 @@ import pytest
 from audit.declared import DeclaredFederation, declared_from_stack
 from tests.audit.okta_stand_in import Scenario, okta_stand_in
 from tests.conftest import EXAMPLE_DIR, PROJECT_ROOT
-from tests.moto_process import moto_server
+from tests.moto_process import credentials_allowed_only, moto_server
 
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing",
                "AWS_DEFAULT_REGION": "eu-west-1"}
@@ -230,14 +230,7 @@ def test_a_missing_iam_permission_names_the_action(tmp_path: Path, declared: Dec
         declared.of_kind("app_client")) + 3
     with moto_server(INITIAL_NO_AUTH_ACTION_COUNT=str(setup_calls)) as url:
         provision(url, declared)
-        iam = boto3.client("iam", region_name="us-east-1", endpoint_url=url, aws_access_key_id="testing",
-                           aws_secret_access_key="testing")
-        iam.create_user(UserName="auditor")
-        iam.put_user_policy(UserName="auditor", PolicyName="pools-only", PolicyDocument=json.dumps({
-            "Version": "2012-10-17",
-            "Statement": [{"Effect": "Allow", "Action": ["cognito-idp:ListUserPools"], "Resource": "*"}]}))
-        key = iam.create_access_key(UserName="auditor")["AccessKey"]
-        env = {**os.environ, "AWS_ACCESS_KEY_ID": key["AccessKeyId"], "AWS_SECRET_ACCESS_KEY": key["SecretAccessKey"],
+        env = {**os.environ, **credentials_allowed_only(url, "auditor", ["cognito-idp:ListUserPools"]),
                "AWS_DEFAULT_REGION": "eu-west-1", "PYTHONPATH": str(PROJECT_ROOT)}
         env.pop("AWS_SESSION_TOKEN", None)
         result = subprocess.run([sys.executable, "-m", "fedctl", "audit", "--env", "prod", "--aws-endpoint-url", url,
@@ -245,4 +238,4 @@ def test_a_missing_iam_permission_names_the_action(tmp_path: Path, declared: Dec
                                 cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert ("fedctl: prod: access denied to cognito-idp:ListIdentityProviders; grant the IAM action "
-            "cognito-idp:ListIdentityProviders (the audit needs read-only access)") in result.stderr
+            "cognito-idp:ListIdentityProviders (only read-only access is needed)") in result.stderr

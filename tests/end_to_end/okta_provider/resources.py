@@ -12,8 +12,8 @@ from typing import Any, ClassVar
 from urllib.parse import quote
 
 from tf.blocks import SetNestedBlock
-from tf.iface import (Config, CreateContext, DataSource, DeleteContext, Provider, ReadContext, ReadDataContext, Resource,
-                      State, UpdateContext, UpgradeContext)
+from tf.iface import (Config, CreateContext, DataSource, DeleteContext, ImportContext, Provider, ReadContext,
+                      ReadDataContext, Resource, State, UpdateContext, UpgradeContext)
 from tf.schema import Attribute, Block, NestedBlock, NestMode, Schema
 from tf.types import Bool, List, Number, String, TfType, Unknown
 from tf.utils import Diagnostics
@@ -114,6 +114,22 @@ class StandInResource(Resource):
     def delete(self, ctx: DeleteContext, current: State) -> None:
         self._guarded(ctx, "delete", lambda: self.remove(current))
 
+    def import_(self, ctx: ImportContext, id: str) -> State | None:
+        """`terraform import` / an `import` block: the object as the API holds it, under the
+        import id the real provider documents (`import_base`)."""
+        def fetch() -> State:
+            base = self.import_base(id)
+            schema = SCHEMAS[self.type_name]
+            state: State = {a.name: None for a in schema.attributes}
+            state.update({b.name: (None if b.single else []) for b in schema.blocks})
+            state.update(base)
+            state.update(self.fetch(base))
+            return state
+        return self._guarded(ctx, "import", fetch)
+
+    def import_base(self, import_id: str) -> State:
+        return {"id": import_id}
+
     def write(self, object_id: str | None, planned: State) -> State:
         raise NotImplementedError
 
@@ -146,6 +162,10 @@ class OktaGroup(StandInResource):
 
 class OktaAppOauth(StandInResource):
     type_name = "okta_app_oauth"
+
+    def import_base(self, import_id: str) -> State:
+        # The real provider's schema default; the API has no such field (it is the provider's own switch).
+        return {"id": import_id, "omit_secret": False}
     SETTINGS = ("grant_types", "response_types", "redirect_uris", "post_logout_redirect_uris", "issuer_mode",
                 "consent_method", "wildcard_redirect")
     CREDENTIALS = ("token_endpoint_auth_method", "pkce_required")
@@ -191,6 +211,9 @@ class OktaAppOauth(StandInResource):
 
 class OktaAppGroupAssignments(StandInResource):
     type_name = "okta_app_group_assignments"
+
+    def import_base(self, import_id: str) -> State:
+        return {"id": import_id, "app_id": import_id}  # imported by the app's id
 
     def write(self, object_id: str | None, planned: State) -> State:
         app_id = planned["app_id"]
@@ -243,6 +266,10 @@ class OktaAppSignonPolicy(StandInResource):
 
 class OktaAppSignonPolicyRule(StandInResource):
     type_name = "okta_app_signon_policy_rule"
+
+    def import_base(self, import_id: str) -> State:
+        policy_id, _, rule_id = import_id.partition("/")  # `<policy id>/<rule id>`
+        return {"policy_id": policy_id, "id": rule_id}
 
     def write(self, object_id: str | None, planned: State) -> State:
         method: dict[str, Any] = {"type": "ASSURANCE"}

@@ -1,0 +1,1 @@
+"""`fedctl adopt`: a live federation → an environment file whose first plan only imports."""
