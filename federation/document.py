@@ -85,6 +85,14 @@ class FederationDocument:
     terraform: dict[str, Any] = field(default_factory=dict)
     """The `terraform` block: `cloud`, `backend` (None when the input cannot tell, e.g. a plan)."""
     has_terraform_block: bool = True
+    local_names: set[str] = field(default_factory=set)
+    """The names of the `locals` the input declares."""
+    module_calls: list[str] = field(default_factory=list)
+    """The names of the `module` blocks the input declares."""
+    called_as_module: bool = False
+    """The input (an HCL folder) is also the source of a `module` block of the same scan."""
+    variable_files: tuple[str, ...] = ()
+    """`terraform.tfvars` / `*.auto.tfvars` files of the folder: values Terraform sets by itself."""
 
     def of_type(self, resource_type: str, mode: str = "resource") -> list[Resource]:
         return self._index()[1].get((mode, resource_type), [])
@@ -131,6 +139,9 @@ def from_terraform_json(document: dict[str, Any]) -> FederationDocument:
         for config in as_list(configs):
             result.providers.append((name, substitute(dict(config), known)))
     result.terraform = dict(document.get("terraform") or {})
+    locals_ = document.get("locals") or {}
+    result.local_names = {name for block in as_list(locals_) if isinstance(block, dict) for name in block}
+    result.module_calls = list((document.get("module") or {}).keys())
     return result
 
 

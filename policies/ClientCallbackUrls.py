@@ -4,6 +4,7 @@ from federation.document import UNKNOWN, FederationDocument, Resource
 from federation.redaction import safe_text
 from federation.relations import CLIENT
 from federation.values import as_list, is_reference
+from federation.applicability import oauth_client_with_redirects
 
 
 class ClientCallbackUrls(FederationCheck):
@@ -13,6 +14,7 @@ class ClientCallbackUrls(FederationCheck):
     a short scheme as a warning."""
 
     RULE_ID = "FED_406"
+    SCOPE = oauth_client_with_redirects
     RESOURCES = (CLIENT,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

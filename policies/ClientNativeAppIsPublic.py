@@ -1,3 +1,4 @@
+from federation.applicability import oauth_client_with_redirects
 from federation_check import FederationCheck, Finding, failed, passed, unknown
 from federation.callback_urls import PUBLIC_CLIENT_REASON, private_use_urls
 from federation.document import UNKNOWN, FederationDocument, Resource
@@ -11,6 +12,7 @@ class ClientNativeAppIsPublic(FederationCheck):
     With a secret, a callback URL that is a reference could be a native app's: UNKNOWN."""
 
     RULE_ID = "FED_409"
+    SCOPE = oauth_client_with_redirects
     RESOURCES = (CLIENT,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

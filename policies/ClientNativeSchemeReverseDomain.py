@@ -1,3 +1,4 @@
+from federation.applicability import oauth_client_with_redirects
 from federation_check import FederationCheck, Finding, failed, passed
 from federation.callback_urls import SHORT_SCHEME_REASON, read_callback_url
 from federation.document import FederationDocument, Resource
@@ -11,6 +12,7 @@ class ClientNativeSchemeReverseDomain(FederationCheck):
     §7.1 requires a reverse domain name. Production configurations refuse it outright."""
 
     RULE_ID = "FED_414"
+    SCOPE = oauth_client_with_redirects
     RESOURCES = (CLIENT,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

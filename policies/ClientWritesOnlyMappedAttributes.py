@@ -12,11 +12,13 @@ class ClientWritesOnlyMappedAttributes(FederationCheck):
     RESOURCES = (CLIENT,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:
-        idps = [idp for idp in document.of_type(IDP) if resource in clients_trusting(document, idp)]
-        if not idps:
-            return passed("no identity provider of this configuration is trusted by the client")
+        # The scope says the client is federated: unset write_attributes is a finding wherever its
+        # identity providers are declared; the upper bound needs their mappings.
         if resource.get("write_attributes") is None:
             return failed("write_attributes is unset, so every standard attribute is writable by signed-in users")
+        idps = [idp for idp in document.of_type(IDP) if resource in clients_trusting(document, idp)]
+        if not idps:
+            return unknown("the identity providers the client trusts are not in this configuration, nor their mappings")
         writable = string_set(resource.get("write_attributes"))
         mappings = [attribute_mapping(idp) for idp in idps]
         if writable is None or any(m is None for m in mappings):

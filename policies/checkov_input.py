@@ -20,13 +20,23 @@ from federation.values import plain
 
 def from_checkov_graph(graph: Any, directory: str | None) -> FederationDocument:
     """HCL as checkov rendered it: references it could resolve are replaced by their values, so
-    the graph's edges are where a reference (e.g. to an identity provider's name) still shows."""
+    the graph's edges are where a reference (e.g. to an identity provider's name) still shows.
+    The document is the whole folder (every file of the module), as Terraform reads it."""
     result = FederationDocument(form="terraform")
+    if directory is not None:
+        result.variable_files = _variable_files(directory)
     for node in _graph_nodes(graph):
         if directory is not None and os.path.dirname(str(node.get("file_path_", ""))) != directory:
             continue
         block_type = node.get("block_type_")
         config = node.get("config_") or {}
+        if node.get("source_module_object_"):
+            # checkov loaded this block through a `module` block of another folder of the scan.
+            result.called_as_module = True
+        if block_type == "locals":
+            result.local_names.add(str(node.get("block_name_")))
+        elif block_type == "module":
+            result.module_calls.append(str(node.get("block_name_")))
         if block_type in ("resource", "data"):
             for rtype, items in config.items():
                 for name, body in (items or {}).items():
@@ -60,6 +70,16 @@ def from_checkov_graph(graph: Any, directory: str | None) -> FederationDocument:
             resource.references[attribute] = (*resource.references.get(attribute, ()),
                                               f"{prefix}{target.get('block_name_')}")
     return result
+
+
+def _variable_files(directory: str) -> tuple[str, ...]:
+    """The files from which Terraform sets a root module's variables without being asked."""
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return ()
+    return tuple(name for name in names if name in ("terraform.tfvars", "terraform.tfvars.json")
+                 or name.endswith((".auto.tfvars", ".auto.tfvars.json")))
 
 
 def _graph_edges(graph: Any) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
@@ -147,6 +167,9 @@ def _directory_of(graph: Any, address: Any, scanned_file: str) -> str:
     tail = "/" + scanned_file.rpartition("../")[2].lstrip("/")
     for node in _graph_nodes(graph):
         path = str(node.get("file_path_", ""))
-        if node.get("block_type_") == "resource" and node.get("block_name_") == address and path.endswith(tail):
+        name = str(node.get("block_name_"))
+        # A folder another folder calls as a module: checkov addresses its blocks `module.<call>.<type>.<name>`.
+        same = name == address or str(address).endswith("." + name)
+        if node.get("block_type_") == "resource" and same and path.endswith(tail):
             return os.path.dirname(path)
     raise LookupError(f"{address} of {scanned_file} is not in checkov's graph")

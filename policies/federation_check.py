@@ -20,7 +20,7 @@ from checkov.common.models.enums import CheckCategories, CheckResult
 from checkov.terraform.checks.resource.base_resource_check import BaseResourceCheck
 
 from checkov_input import document_for
-from federation.applicability import NOT_APPLICABLE, Applies, Scope, in_federation
+from federation.applicability import NOT_APPLICABLE, Applies, Scope, in_federation, why_undecided
 from federation.document import FederationDocument, Resource
 from federation.relations import attribute_mapping, pool_of, schema_attributes
 
@@ -79,11 +79,12 @@ class FederationCheck(BaseResourceCheck):
             resource = document.find(f"{resource_type}.{resource_name}")
             if resource is None:
                 raise LookupError(f"{resource_type}.{resource_name} is not in its own document")
-            applies = type(self).SCOPE(resource, document)
+            scope = type(self).SCOPE
+            applies = scope(resource, document)
             if applies is Applies.NO:
                 finding = not_applicable()
             elif applies is Applies.UNDECIDED:
-                finding = unknown("whether this rule applies depends on a value the input cannot decide")
+                finding = unknown(why_undecided(resource, document, scope))
             else:
                 finding = self.evaluate(resource, document)
         except Exception as error:  # noqa: BLE001 - fail closed: a broken rule is a failure
@@ -106,7 +107,8 @@ class PoolSchemaMappingCheck(FederationCheck):
         pool = pool_of(document, resource)
         if pool is None:
             return unknown("the user pool is not in this configuration")
-        mapping = attribute_mapping(resource)
+        # No attribute_mapping at all maps nothing (Cognito adds only username <- sub for OIDC).
+        mapping = {} if resource.get("attribute_mapping") is None else attribute_mapping(resource)
         if mapping is None:
             return unknown("attribute_mapping is a reference")
         return self.evaluate_mapping(mapping, schema_attributes(pool))

@@ -11,7 +11,7 @@ def render_markdown(report: PolicyReport) -> str:
     lines.append(f"Blocking at **{report.threshold.name}** and above · "
                  f"{len(report.with_status(Status.FAILED))} failed · {len(report.with_status(Status.PASSED))} passed · "
                  f"{len(report.with_status(Status.SUPPRESSED))} suppressed · {len(report.with_status(Status.UNKNOWN))} "
-                 "unknown (a value known only after apply)")
+                 "unknown (not decidable from the input: a variable, a module output, a value known only after apply)")
     lines.append("")
     for problem in report.problems:
         lines.append(f"- ⛔ {problem}")

@@ -20,7 +20,7 @@ from tests.policies.checkov_run import CHECKED_RULES, POLICIES
 
 MINIMUM_PRECISION = 0.97
 MINIMUM_RECALL = 0.95
-MINIMUM_CASES = 60
+MINIMUM_CASES = 115
 
 
 @pytest.fixture(scope="module")

@@ -91,6 +91,9 @@ RULE_FIXTURES: dict[str, tuple[str, dict[str, Mutation | None]]] = {
                                               set_(APP, issuer_mode="CUSTOM_URL")),
                       "fail_custom_with_org_mode": details(oidc_issuer="https://login.acme.example"),
                       "fail_dynamic": set_(APP, issuer_mode="DYNAMIC"),
+                      # Named Okta (the unit's provider_name), issuer and credentials from variables.
+                      "unknown_okta_named_issuer_variable": details(client_id="${var.id}", client_secret="${var.secret}",
+                                                                    oidc_issuer="${var.issuer}"),
                       "unknown_issuer": details(oidc_issuer="${var.issuer}")}),
     "FED_011": (IDP, {"pass_reference": None, "pass_sensitive_variable": details(client_secret="${var.sensitive_secret}"),
                       "fail_literal": details(client_secret="abc123"),
@@ -172,7 +175,12 @@ RULE_FIXTURES: dict[str, tuple[str, dict[str, Mutation | None]]] = {
                          "unknown_flag": set_(CLIENT, allowed_oauth_flows_user_pool_client="${var.oauth}")}),
     "FED_402": (CLIENT, {"pass_code": None, "fail_implicit": set_(CLIENT, allowed_oauth_flows=["implicit"]),
                          "fail_client_credentials": set_(CLIENT, allowed_oauth_flows=["code", "client_credentials"]),
-                         "unknown_flows": set_(CLIENT, allowed_oauth_flows="${var.flows}")}),
+                         "unknown_flows": set_(CLIENT, allowed_oauth_flows="${var.flows}"),
+                         # Any OAuth client, federated or not (RFC 9700): a client for local users only.
+                         "fail_local_users_implicit": set_(CLIENT, supported_identity_providers=["COGNITO"],
+                                                           allowed_oauth_flows=["implicit"]),
+                         "pass_machine_client": set_(CLIENT, supported_identity_providers=["COGNITO"],
+                                                     allowed_oauth_flows=["client_credentials"])}),
     "FED_403": (CLIENT, {"pass_scopes": None, "fail_no_openid": set_(CLIENT, allowed_oauth_scopes=["email"]),
                          "fail_admin": set_(CLIENT, allowed_oauth_scopes=["openid", "aws.cognito.signin.user.admin"]),
                          "fail_cognito_scope": set_(CLIENT, allowed_oauth_scopes=["openid", "Cognito"]),
@@ -196,7 +204,9 @@ RULE_FIXTURES: dict[str, tuple[str, dict[str, Mutation | None]]] = {
                          "fail_private_use_opaque": set_(CLIENT, callback_urls=["com.example.app:callback"]),
                          "fail_private_use_fragment": set_(CLIENT, callback_urls=["com.example.app:/cb#done"]),
                          "fail_loopback_ip": set_(CLIENT, callback_urls=["http://127.0.0.1:8080/cb"]),
-                         "unknown_urls": set_(CLIENT, callback_urls="${var.urls}")}),
+                         "unknown_urls": set_(CLIENT, callback_urls="${var.urls}"),
+                         "fail_local_users_http": set_(CLIENT, supported_identity_providers=["COGNITO"],
+                                                       callback_urls=["http://app.example.com/cb"])}),
     "FED_409": (CLIENT, {"pass_web_confidential": set_(CLIENT, generate_secret=True),
                          "pass_native_public": both(set_(CLIENT, callback_urls=["com.example.app:/oauth2redirect"]),
                                                     set_(CLIENT, generate_secret=False)),
@@ -284,5 +294,7 @@ STACK_FIXTURES: dict[str, dict[str, Document]] = {
         "fail_unencrypted_s3": {"terraform": {"cloud": None, "backend": {"s3": {"bucket": "x", "encrypt": False}}}},
         "pass_encrypted_s3": {"terraform": {"cloud": None, "backend": {
             "s3": {"bucket": "x", "encrypt": True, "kms_key_id": "alias/state"}}}},
+        # No provider, no backend, nothing left undefaulted: a root module with local state.
+        "fail_no_provider_no_backend": {"terraform": {"cloud": None}, "provider": None},
     },
 }

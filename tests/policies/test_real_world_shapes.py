@@ -129,7 +129,8 @@ resource "aws_cognito_user_pool_client" "app" {
 }
 """
 
-# A reusable module: no provider and no backend (its caller has them).
+# No provider and no backend, and a variable without default: a reusable module (its caller has
+# both), or a root module given the value when run. The folder cannot tell: UNKNOWN.
 MODULE = POOL_AND_DOMAIN + """
 variable "metadata_url" {
   type = string
@@ -173,13 +174,83 @@ REGION_FROM_DATA = "https://${local.prefix}.auth.${data.aws_region.current.name}
 FOREIGN_HOST = "https://evil.example/oauth2/idpresponse"
 
 
+# Root modules without a provider or backend block, decided from the whole folder (FED_703): the
+# variable's default is in another file of the folder; the second folder's values come from a
+# terraform.tfvars; the third folder is the source of a module block of the fourth.
+LOCAL_STATE_ROOT = {
+    "main.tf": POOL_AND_DOMAIN.replace('name                = "pool"', "name                = var.pool_name") + """
+resource "aws_cognito_identity_provider" "google" {
+  user_pool_id      = aws_cognito_user_pool.pool.id
+  provider_name     = "Google"
+  provider_type     = "Google"
+  provider_details  = { client_id = "1234.apps.googleusercontent.com", authorize_scopes = "openid email" }
+  attribute_mapping = { email = "email", username = "sub" }
+}
+""",
+    "variables.tf": 'variable "pool_name" {\n  type    = string\n  default = "pool"\n}\n',
+}
+TFVARS_ROOT = {"main.tf": MODULE, "terraform.tfvars": 'metadata_url = "https://idp.example.com/metadata"\n'}
+CALLER = {"main.tf": 'module "login" {\n  source       = "../called_module"\n  metadata_url = "https://idp.example.com/m"\n}\n'
+                     'terraform {\n  cloud {\n    organization = "acme"\n    workspaces { name = "login" }\n  }\n}\n'}
+# A provider named Okta whose issuer is a variable: the Okta rules cannot tell whether it is Okta.
+OKTA_BY_NAME = POOL_AND_DOMAIN + """
+variable "issuer" {
+  type = string
+}
+resource "aws_cognito_identity_provider" "okta" {
+  user_pool_id  = aws_cognito_user_pool.pool.id
+  provider_name = "Okta"
+  provider_type = "OIDC"
+  provider_details = {
+    client_id                 = "0oa1"
+    client_secret             = var.issuer
+    oidc_issuer               = var.issuer
+    authorize_scopes          = "openid profile email"
+    attributes_request_method = "GET"
+  }
+  attribute_mapping = { username = "sub", email = "email", email_verified = "email_verified" }
+}
+"""
+# App clients for local users only: the OAuth security rules judge them too (RFC 9700).
+LOCAL_CLIENTS = POOL_AND_DOMAIN + """
+resource "aws_cognito_user_pool_client" "spa" {
+  name                                 = "spa"
+  user_pool_id                         = aws_cognito_user_pool.pool.id
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["implicit"]
+  allowed_oauth_scopes                 = ["openid"]
+  callback_urls                        = ["http://app.example.com/cb"]
+  supported_identity_providers         = ["COGNITO"]
+}
+resource "aws_cognito_user_pool_client" "machine" {
+  name                                 = "machine"
+  user_pool_id                         = aws_cognito_user_pool.pool.id
+  generate_secret                      = true
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["client_credentials"]
+  allowed_oauth_scopes                 = ["api/read"]
+}
+resource "aws_cognito_user_pool_client" "srp_only" {
+  name                = "srp"
+  user_pool_id        = aws_cognito_user_pool.pool.id
+  explicit_auth_flows = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+}
+"""
+
+
 @pytest.fixture(scope="module")
 def hcl_scan(tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
     root = tmp_path_factory.mktemp("shapes")
-    for folder, text in {"many_providers": MANY_PROVIDERS, "okta_org": OKTA_ORG_SPA,
-                         "undecided": UNDECIDED_VALUES, "module": MODULE}.items():
+    folders: dict[str, dict[str, str]] = {
+        "many_providers": {"main.tf": MANY_PROVIDERS}, "okta_org": {"main.tf": OKTA_ORG_SPA},
+        "undecided": {"main.tf": UNDECIDED_VALUES}, "module": {"main.tf": MODULE},
+        "local_state_root": LOCAL_STATE_ROOT, "tfvars_root": TFVARS_ROOT, "caller": CALLER,
+        "called_module": {"main.tf": MODULE}, "okta_by_name": {"main.tf": OKTA_BY_NAME},
+        "local_clients": {"main.tf": LOCAL_CLIENTS}}
+    for folder, files in folders.items():
         (root / folder).mkdir()
-        (root / folder / "main.tf").write_text(text)
+        for name, text in files.items():
+            (root / folder / name).write_text(text)
     return scan("terraform", [root], POLICIES, CHECKED_RULES)
 
 
@@ -227,11 +298,53 @@ def test_values_the_input_cannot_decide_are_unknown_and_defaults_are_judged(hcl_
     assert found[("aws_cognito_user_pool_client.app", "FED_406")] == "FAILED"  # not a URL, no crash
 
 
-def test_a_reusable_module_is_not_judged_for_its_backend_or_provider_blocks(hcl_scan: ScanResult) -> None:
+def records(result: ScanResult, folder: str, resource: str, rule: str) -> list[tuple[str, str]]:
+    return [(r.result, " ".join(r.details)) for r in result.records if Path(r.file).parent.name == folder
+            and r.resource == resource and r.check_id == rule]
+
+
+def test_a_folder_that_may_be_a_reusable_module_is_unknown_for_its_backend_and_provider_blocks(
+        hcl_scan: ScanResult) -> None:
     found = verdicts(hcl_scan, "module")
+    assert found[("aws_cognito_user_pool.pool", "FED_703")] == "UNKNOWN"
+    assert found[("aws_cognito_user_pool.pool", "FED_701")] == "UNKNOWN"
+    assert found[("aws_cognito_user_pool.pool", "FED_501")] == "PASSED"
+    [(_, why)] = records(hcl_scan, "module", "aws_cognito_user_pool.pool", "FED_703")
+    assert "variable metadata_url has no default" in why
+
+
+def test_a_root_module_without_provider_or_backend_keeps_local_state_decided_from_the_whole_folder(
+        hcl_scan: ScanResult) -> None:
+    assert verdicts(hcl_scan, "local_state_root")[("aws_cognito_user_pool.pool", "FED_703")] == "FAILED"
+    assert verdicts(hcl_scan, "local_state_root")[("aws_cognito_user_pool.pool", "FED_701")] == "PASSED"
+    assert verdicts(hcl_scan, "tfvars_root")[("aws_cognito_user_pool.pool", "FED_703")] == "FAILED"
+
+
+def test_a_folder_another_folder_calls_as_a_module_is_not_judged_for_state(hcl_scan: ScanResult) -> None:
+    found = verdicts(hcl_scan, "called_module")
     assert ("aws_cognito_user_pool.pool", "FED_703") not in found
     assert ("aws_cognito_user_pool.pool", "FED_701") not in found
-    assert found[("aws_cognito_user_pool.pool", "FED_501")] == "PASSED"
+
+
+def test_a_provider_named_okta_with_an_issuer_from_a_variable_is_unknown_for_the_okta_rules(
+        hcl_scan: ScanResult) -> None:
+    found = verdicts(hcl_scan, "okta_by_name")
+    for rule in ("FED_001", "FED_007", "FED_801", "FED_806"):
+        assert found[("aws_cognito_identity_provider.okta", rule)] == "UNKNOWN", rule
+    [(_, why)] = records(hcl_scan, "okta_by_name", "aws_cognito_identity_provider.okta", "FED_007")
+    assert "named 'Okta'" in why and "var.issuer" in why
+    assert found[("aws_cognito_identity_provider.okta", "FED_101")] == "PASSED"  # an OIDC rule, judged
+
+
+def test_oauth_security_rules_judge_clients_for_local_users_too(hcl_scan: ScanResult) -> None:
+    found = verdicts(hcl_scan, "local_clients")
+    assert found[("aws_cognito_user_pool_client.spa", "FED_402")] == "FAILED"  # implicit
+    assert found[("aws_cognito_user_pool_client.spa", "FED_406")] == "FAILED"  # http callback
+    assert found[("aws_cognito_user_pool_client.machine", "FED_402")] == "PASSED"
+    assert ("aws_cognito_user_pool_client.machine", "FED_406") not in found  # no redirects
+    assert not any(resource == "aws_cognito_user_pool_client.srp_only" for resource, _ in found)  # no OAuth
+    for rule in ("FED_401", "FED_403", "FED_404", "FED_410", "FED_413"):  # federation rules
+        assert ("aws_cognito_user_pool_client.spa", rule) not in found, rule
 
 
 def test_templated_idpresponse_urls_match_the_domain_written_with_the_same_expression(

@@ -29,6 +29,8 @@ def rule_documents() -> dict[str, dict]:  # type: ignore[type-arg]
             document = stack(mutated(variant, None), extra=overrides)
             if document["terraform"].get("cloud") is None:
                 document["terraform"].pop("cloud")
+            if document.get("provider", {}) is None:  # a variant without provider blocks
+                document.pop("provider")
             documents[f"{rule}-{variant}"] = document
     return documents
 

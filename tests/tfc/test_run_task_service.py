@@ -46,7 +46,7 @@ def failing_document(task_result_id: str) -> dict[str, Any]:
         "type": "task-results",
         "attributes": {
             "status": "failed",
-            "message": "fedctl run task: FAIL — 2 blocking at HIGH and above; 73 passed, 3 failed, 0 suppressed, "
+            "message": "fedctl run task: FAIL — 2 blocking at HIGH and above; 77 passed, 3 failed, 0 suppressed, "
                        "7 unknown; blocking rules: FED_204, FED_901",
             "url": f"{RESULTS_BASE}/results/{task_result_id}",
         },
@@ -94,7 +94,7 @@ def test_a_passing_plan_reports_running_then_passed(tfc: RunTaskStandIn, service
         "type": "task-results",
         "attributes": {"status": "passed",
                        "message": "fedctl run task: PASS — 0 blocking at HIGH and above; "
-                                  "75 passed, 0 failed, 0 suppressed, 7 unknown",
+                                  "79 passed, 0 failed, 0 suppressed, 7 unknown",
                        "url": f"{RESULTS_BASE}/results/{task_result_id}"},
         "relationships": {"outcomes": {"data": []}}}}
     callbacks = tfc.task_result(task_result_id)["callbacks"]

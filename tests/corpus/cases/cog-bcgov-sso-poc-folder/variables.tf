@@ -1,0 +1,6 @@
+variable "target_aws_account_id" {
+  default = ""
+}
+variable "target_env" {
+  default = ""
+}
