@@ -22,7 +22,8 @@ def check_consistency(problems: Problems, pool: UserPoolConfig, clients: tuple[A
 
 def _check_mapping(problems: Problems, pool: UserPoolConfig, federation: FederationConfig) -> None:
     base = f"federations[{federation.name}].attribute_mapping"
-    scopes = federation.oidc.authorize_scopes if federation.oidc else REQUIRED_AUTHORIZE_SCOPES
+    scopes = (federation.oidc.authorize_scopes if federation.oidc
+              else federation.okta.authorize_scopes if federation.okta else REQUIRED_AUTHORIZE_SCOPES)
     # Missing required scopes are reported by the federation itself (FED_004); not again per claim.
     check_claim_scopes = set(REQUIRED_AUTHORIZE_SCOPES) <= set(scopes)
     for attribute, claim in federation.attribute_mapping:

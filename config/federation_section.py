@@ -6,6 +6,7 @@ import re
 
 from config.model import (AttributeRequestMethod, ExternalOidcSettings, FederationConfig, OktaGroup,
                           OktaSettings, SecretFromSecretsManager, SecretFromVariable, SecretSource)
+from config.groups_claim_section import read_groups_claim
 from config.reader import Section, describe, report_duplicates
 from config.url_rules import issuer_problem
 from config.user_pool_section import FQDN_PATTERN
@@ -22,7 +23,7 @@ SECRET_ID_PATTERN = re.compile(r"^[\w/+=.@:-]{1,2048}$")
 KINDS = ("okta", "oidc")
 
 FEDERATION_KEYS = ("name", "kind", "provider_name", "attribute_mapping", "idp_identifiers", "okta", "oidc")
-OKTA_KEYS = ("org_name", "base_url", "app_label", "groups", "custom_domain")
+OKTA_KEYS = ("org_name", "base_url", "app_label", "groups", "custom_domain", "groups_claim")
 GROUP_KEYS = ("name", "create", "description")
 OIDC_KEYS = ("issuer", "client_id", "client_secret", "authorize_scopes", "attributes_request_method")
 SECRET_SOURCE_KEYS = ("terraform_variable", "secrets_manager")
@@ -50,7 +51,7 @@ def read_federation(path: str, raw: object, parent: Section) -> FederationConfig
     return FederationConfig(
         name=name,
         provider_name=provider_name,
-        attribute_mapping=_read_mapping(federation),
+        attribute_mapping=_read_mapping(federation, okta),
         idp_identifiers=_read_identifiers(federation),
         okta=okta,
         oidc=oidc,
@@ -62,15 +63,22 @@ def _default_provider_name(name: str) -> str:
     return "".join(part.capitalize() for part in name.split("-")) or "Federation"
 
 
-def _read_mapping(federation: Section) -> tuple[tuple[str, str], ...]:
+def _read_mapping(federation: Section, okta: OktaSettings | None) -> tuple[tuple[str, str], ...]:
     mapping = dict(DEFAULT_ATTRIBUTE_MAPPING)
     mandatory = dict(MANDATORY_ATTRIBUTE_MAPPING)
+    groups_claim = okta.groups_claim if okta else None
     for attribute, claim, path in federation.mapping_of_text("attribute_mapping"):
         if attribute in mandatory and claim != mandatory[attribute]:
             federation.problems.add(path, f"got {describe(claim)}; {attribute} is always mapped from "
                                           f"{mandatory[attribute]!r} and cannot be changed (FED_101/FED_102)")
             continue
+        if groups_claim is not None and attribute == groups_claim.attribute:
+            federation.problems.add(path, f"got {describe(claim)}; {attribute} holds the groups claim "
+                                          f"({groups_claim.name!r}, okta.groups_claim) and is mapped by it")
+            continue
         mapping[attribute] = claim
+    if groups_claim is not None:
+        mapping[groups_claim.attribute] = groups_claim.name
     return tuple(sorted(mapping.items()))
 
 
@@ -109,6 +117,7 @@ def _read_okta(okta: Section) -> OktaSettings:
         groups=tuple(groups),
         custom_domain=okta.optional_text("custom_domain", pattern=FQDN_PATTERN,
                                          expected="the Okta custom domain, e.g. login.example.com"),
+        groups_claim=read_groups_claim(okta),
     )
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from config.app_client_section import read_app_client
 from config.aws_regions import region_problem
 from config.consistency import check_consistency
+from config.groups_claim_section import with_groups_attributes
 from config.errors import ConfigError, Problems
 from config.imports_section import read_imports
 from config.federation_section import read_federation
@@ -129,6 +130,7 @@ def load_environment(path: Path) -> EnvironmentConfig:
     report_duplicates(problems, ((item_path, c.name) for (item_path, _), c in zip(client_items, clients)),
                       "app client")
 
+    pool = with_groups_attributes(pool, federations)
     check_consistency(problems, pool, clients, federations)
     cloud = _read_state(top.section("state", STATE_KEYS))
     shards = top.number("shards", 1, 1, MAXIMUM_SHARDS, "stacks")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union
 
+from federation.facts import GROUPS_SCOPE, REQUIRED_AUTHORIZE_SCOPES
+
 
 class MfaMode(str, Enum):
     """MFA for *local* Cognito users; federated users get MFA from Okta (rules fact 6)."""
@@ -120,6 +122,19 @@ class OktaGroup:
 
 
 @dataclass(frozen=True)
+class GroupsClaim:
+    """The Okta app's groups claim in the ID token, and the pool attribute Cognito copies it to."""
+
+    name: str
+    """The claim's name in Okta's ID token."""
+    filter_type: str
+    """EQUALS, STARTS_WITH, CONTAINS or REGEX, matched against each group's name."""
+    filter: str
+    attribute: str
+    """The custom pool attribute the claim is mapped to (`custom:groups`)."""
+
+
+@dataclass(frozen=True)
 class OktaSettings:
     org_name: str
     base_url: str
@@ -127,6 +142,13 @@ class OktaSettings:
     groups: tuple[OktaGroup, ...]
     custom_domain: str | None
     """Okta custom domain; when set the app's issuer mode is CUSTOM_URL."""
+    groups_claim: GroupsClaim | None = None
+
+    @property
+    def authorize_scopes(self) -> tuple[str, ...]:
+        """What Cognito asks Okta for: the org authorization server emits the groups claim only
+        for the `groups` scope."""
+        return REQUIRED_AUTHORIZE_SCOPES + ((GROUPS_SCOPE,) if self.groups_claim else ())
 
     @property
     def org_url(self) -> str:

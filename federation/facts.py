@@ -63,6 +63,25 @@ CLAIM_SCOPES: dict[str, str] = {
 # Cognito caps a mapped value at 2048 characters (fact 5, FED_108).
 MAPPED_ATTRIBUTE_MAX_LENGTH = 2048
 
+# The Okta app's groups claim (rules 2.C, "Groups in tokens"). It is a claim of the org
+# authorization server's ID token only, emitted when the request carries the `groups` scope;
+# okta/okta writes it through an internal endpoint, and not at all with OAuth 2.0 API credentials.
+GROUPS_SCOPE = "groups"
+GROUPS_CLAIM_DEFAULT_NAME = "groups"
+GROUPS_CLAIM_DEFAULT_ATTRIBUTE = "custom:groups"
+GROUPS_FILTER_TYPES: tuple[str, ...] = ("EQUALS", "STARTS_WITH", "CONTAINS", "REGEX")
+GROUPS_CLAIM_TYPES: tuple[str, ...] = ("FILTER", "EXPRESSION")
+# Okta puts at most 100 groups in a groups claim (more fail the token in the implicit flow).
+OKTA_GROUPS_CLAIM_MAX_GROUPS = 100
+# Filters that let every group of the org through (FED_214): a regex of only "any character"
+# repetitions, or a prefix / substring that is empty.
+MATCH_EVERY_GROUP_PATTERN = re.compile(r"^\^?\(?\.[*+]\)?\$?$")
+# Claims of the OIDC standard and the token itself: never a groups claim's name.
+RESERVED_CLAIM_NAMES: frozenset[str] = frozenset({
+    "sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "azp", "at_hash", "c_hash", "jti",
+    "idp", "ver", "email", "email_verified", "name", "given_name", "family_name", "preferred_username",
+    "phone_number", "address", "locale", "zoneinfo", "updated_at"})
+
 # Identity provider names (FED_012).
 PROVIDER_NAME_MAX_LENGTH = 32
 RESERVED_PROVIDER_NAMES: frozenset[str] = frozenset(

@@ -34,6 +34,18 @@ def attribute_mapping(idp: Resource) -> dict[str, Any] | None:
     return mapping if isinstance(mapping, dict) else None
 
 
+def groups_claim(app: Resource) -> dict[str, Any] | None:
+    """The Okta app's `groups_claim` block (one block; a list of one in HCL and plans), None when
+    the app has none, UNKNOWN when the block or the whole value is a reference."""
+    value = app.get("groups_claim")
+    if is_reference(value) or value is UNKNOWN:
+        return UNKNOWN  # type: ignore[no-any-return]
+    blocks = [block for block in as_list(value) if block]
+    if not blocks:
+        return None
+    return blocks[0] if isinstance(blocks[0], dict) else UNKNOWN  # type: ignore[no-any-return]
+
+
 def pool_of(document: FederationDocument, resource: Resource) -> Resource | None:
     """The pool that `resource.user_pool_id` references; None when it is not in this document."""
     pools = document.referenced(resource, "user_pool_id", POOL)

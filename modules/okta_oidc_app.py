@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cdktf import TerraformLocal
 from cdktf_cdktf_provider_okta.app_group_assignments import AppGroupAssignments, AppGroupAssignmentsGroup
-from cdktf_cdktf_provider_okta.app_oauth import AppOauth
+from cdktf_cdktf_provider_okta.app_oauth import AppOauth, AppOauthGroupsClaim
 from cdktf_cdktf_provider_okta.app_signon_policy import AppSignonPolicy
 from cdktf_cdktf_provider_okta.app_signon_policy_rule import AppSignonPolicyRule
 from cdktf_cdktf_provider_okta.data_okta_group import DataOktaGroup
@@ -17,7 +17,7 @@ from constructs import Construct
 
 from config.model import OktaSettings
 from modules.naming import logical_name, pin_address
-from federation.facts import REQUIRED_AUTHORIZE_SCOPES, TOKEN_ENDPOINT_AUTH_METHOD
+from federation.facts import TOKEN_ENDPOINT_AUTH_METHOD
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class OktaOidcApp(Construct):
     def __init__(self, scope: Construct, construct_id: str, props: OktaOidcAppProps) -> None:
         super().__init__(scope, construct_id)
         settings = props.settings
+        self._settings = settings
         # One Terraform value feeds both the provider and the issuer Cognito trusts, so the two
         # cannot disagree; credentials come from OKTA_API_TOKEN / OKTA_API_PRIVATE_KEY.
         org_name = TerraformLocal(self, "org-name", settings.org_name)
@@ -88,6 +89,10 @@ class OktaOidcApp(Construct):
             omit_secret=False,
             status="ACTIVE",
             authentication_policy=self.sign_on_policy.id,
+            # A claim of the org authorization server's ID token, which is the issuer Cognito is given.
+            groups_claim=(AppOauthGroupsClaim(type="FILTER", filter_type=claim.filter_type, name=claim.name,
+                                              value=claim.filter)
+                          if (claim := settings.groups_claim) else None),
         )
         pin_address(self.app, props.name, "okta_app")
 
@@ -127,7 +132,7 @@ class OktaOidcApp(Construct):
 
     @property
     def authorize_scopes(self) -> tuple[str, ...]:
-        return REQUIRED_AUTHORIZE_SCOPES
+        return self._settings.authorize_scopes
 
     @property
     def attributes_request_method(self) -> str:

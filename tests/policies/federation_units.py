@@ -21,7 +21,7 @@ Mutation = Callable[[Document, str], None]
 
 BLOCKS = {"group", "schema", "string_attribute_constraints", "token_validity_units", "password_policy",
           "admin_create_user_config", "username_configuration", "software_token_mfa_configuration",
-          "user_pool_add_ons", "account_recovery_setting", "recovery_mechanism", "lifecycle"}
+          "user_pool_add_ons", "account_recovery_setting", "recovery_mechanism", "lifecycle", "groups_claim"}
 
 
 def unit(name: str) -> Document:

@@ -58,6 +58,25 @@ def remove(rtype: str) -> Mutation:
     return lambda resources, name: resources[rtype].pop(name) and None
 
 
+def with_groups(filter_type: str = "STARTS_WITH", value: str = "analytics-", claim_type: str = "FILTER",
+                claim: str = "okta_groups") -> Mutation:
+    """The unit with an Okta groups claim carried all the way: the claim on the app, the groups
+    scope, a 2048-character mutable custom:groups mapped from it and writable by the client."""
+    def mutation(resources: Document, name: str) -> None:
+        block = {"type": claim_type, "name": claim, "value": value}
+        if claim_type == "FILTER":
+            block["filter_type"] = filter_type
+        resources[APP][name]["groups_claim"] = block
+        resources[IDP][name]["provider_details"]["authorize_scopes"] = "openid profile email groups"
+        resources[IDP][name]["attribute_mapping"]["custom:groups"] = claim
+        resources[POOL][name]["schema"].append({
+            "name": "groups", "attribute_data_type": "String", "required": False, "mutable": True,
+            "string_attribute_constraints": {"min_length": "0", "max_length": "2048"}})
+        resources[CLIENT][name]["write_attributes"] = sorted(resources[CLIENT][name]["write_attributes"]
+                                                             + ["custom:groups"])
+    return mutation
+
+
 # rule id → (resource type judged, units). Unit names say the expected result.
 RULE_FIXTURES: dict[str, tuple[str, dict[str, Mutation | None]]] = {
     "FED_001": (IDP, {"pass_oidc": None, "fail_saml": set_(IDP, provider_type="SAML"),
@@ -116,13 +135,22 @@ RULE_FIXTURES: dict[str, tuple[str, dict[str, Mutation | None]]] = {
                       "fail_unknown_standard": mapping(favourite_colour="colour"),
                       "unknown_mapping": set_(IDP, attribute_mapping="${var.mapping}")}),
     "FED_106": (IDP, {"pass_mutable": None, "fail_immutable_email": schema_entry("email", mutable=False),
+                      "pass_groups_mutable": with_groups(),
+                      "fail_groups_immutable": both(with_groups(), schema_entry("groups", mutable=False)),
                       "unknown_mapping": set_(IDP, attribute_mapping="${var.mapping}")}),
     "FED_107": (IDP, {"pass_writable": None,
                       "fail_narrow": set_(CLIENT, write_attributes=["name"]),
                       "fail_unset_with_custom": drop(CLIENT, "write_attributes"),
+                      "pass_groups_writable": with_groups(),
+                      "fail_groups_not_writable": both(with_groups(), set_(CLIENT, write_attributes=[
+                          "custom:department", "email", "email_verified", "name"])),
                       "unknown_writable": set_(CLIENT, write_attributes="${var.writable}")}),
     "FED_108": (IDP, {"pass_2048": None, "fail_256": schema_entry("department",
                       string_attribute_constraints={"min_length": "0", "max_length": "256"}),
+                      "pass_groups_2048": with_groups(),
+                      # A user in many groups has a longer value than 256: Cognito fails the sign-in.
+                      "fail_groups_256": both(with_groups(), schema_entry("groups", string_attribute_constraints={
+                          "min_length": "0", "max_length": "256"})),
                       "unknown_mapping": set_(IDP, attribute_mapping="${var.mapping}")}),
     "FED_201": (APP, {"pass_web": None, "fail_browser": set_(APP, type="browser"),
                       "fail_native": set_(APP, type="native"),
@@ -157,6 +185,14 @@ RULE_FIXTURES: dict[str, tuple[str, dict[str, Mutation | None]]] = {
                       "fail_literal": set_(APP, client_basic_secret="literal-secret")}),
     "FED_211": (APP, {"pass_active": None, "fail_inactive": set_(APP, status="INACTIVE"),
                       "unknown_status": set_(APP, status="${var.status}")}),
+    "FED_214": (APP, {"pass_prefix": with_groups(),
+                      "pass_regex_of_app_groups": with_groups("REGEX", "^analytics-.*"),
+                      "pass_equals": with_groups("EQUALS", "analytics-users"),
+                      "fail_regex_every_group": with_groups("REGEX", ".*"),
+                      "fail_empty_prefix": with_groups("STARTS_WITH", ""),
+                      "unknown_expression": with_groups(claim_type="EXPRESSION",
+                                                        value='Groups.startsWith("OKTA", "analytics-", 100)'),
+                      "unknown_filter_variable": with_groups("REGEX", "${var.groups_filter}")}),
     "FED_212": (APP, {"pass_off": None, "fail_broker_mode": set_(APP, implicit_assignment=True),
                       "unknown_mode": set_(APP, implicit_assignment="${var.broker}")}),
     "FED_213": (APP, {"pass_2fa": None, "fail_no_policy": drop(APP, "authentication_policy"),
@@ -271,6 +307,10 @@ RULE_FIXTURES: dict[str, tuple[str, dict[str, Mutation | None]]] = {
                       "fail_two_apps": details(client_secret="${okta_app_oauth.pass_same_app.client_secret}")}),
     "FED_806": (IDP, {"pass_scopes_cover_claims": None,
                       "fail_phone_without_scope": mapping(phone_number="phone_number"),
+                      "pass_groups_claim_with_scope": with_groups(),
+                      # The app's claim is named okta_groups, not groups: its scope is still groups.
+                      "fail_groups_claim_without_scope": both(with_groups(), details(
+                          authorize_scopes="openid profile email")),
                       "unknown_scopes": details(authorize_scopes="${var.scopes}")}),
 }
 
