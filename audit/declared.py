@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from federation.document import Resource, from_terraform_json
-from federation.relations import (CLIENT, DOMAIN, IDP, OKTA_APP, POOL, assignments_of, detail, literal_attributes,
-                                  resources_named_in)
+from federation.relations import (CLIENT, DOMAIN, IDP, OKTA_APP, POOL, assignments_of, detail, groups_claim,
+                                  literal_attributes, resources_named_in)
 from federation.values import as_list
 
 CLIENT_KEYS = ("callback_urls", "logout_urls", "allowed_oauth_flows", "allowed_oauth_scopes", "write_attributes",
@@ -62,7 +62,13 @@ def declared_from_stack(stack: dict[str, Any]) -> DeclaredFederation:
                                       {"certificate_arn": domain.get("certificate_arn")}))
     for app in document.of_type(OKTA_APP):
         label = app.get("label")
-        objects.append(DeclaredObject("okta_app", label, app.address, resolved(app, OKTA_APP_KEYS)))
+        values = resolved(app, OKTA_APP_KEYS)
+        # Declared even when absent, so a claim added outside Terraform is found; the reader sends
+        # it only with an API token (okta/okta manages it with one only).
+        claim = groups_claim(app)
+        if claim is None or isinstance(claim, dict):
+            values["groups_claim"] = {k: v for k, v in claim.items() if v is not None} if claim else None
+        objects.append(DeclaredObject("okta_app", label, app.address, values))
         managers, _ = assignments_of(document, app)
         for manager in managers:
             for group in as_list(manager.get("group")):

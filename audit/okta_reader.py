@@ -4,6 +4,7 @@ and the client secret Okta holds (as a fingerprint only). Read-only calls."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,11 @@ MAX_RETRIES = 4
 HTTPS_CHECK_SWITCH = "OKTA_TESTING_TESTINGDISABLEHTTPSCHECK"
 SCOPES = {"list_applications": "okta.apps.read", "list_application_group_assignments": "okta.appGroups.read",
           "list_o_auth2_client_secrets": "okta.apps.read", "get_application": "okta.apps.read",
-          "get_policy": "okta.policies.read", "list_policy_rules": "okta.policies.read"}
+          "get_policy": "okta.policies.read", "list_policy_rules": "okta.policies.read",
+          "read_groups_claim": "okta.apps.read"}
+# The app's groups claim is not in Okta's published API: okta/okta reads and writes it here
+# (sdk/app_oauth_group_claim.go), with an API token only.
+GROUPS_CLAIM_PATH = "/api/v1/internal/apps/{app_id}/settings/oauth/idToken"
 
 
 def okta_config_from_environment() -> dict[str, Any] | None:
@@ -88,6 +93,8 @@ async def _read(declared: DeclaredFederation, config: dict[str, Any]) -> tuple[t
             "type": _value(_get(settings, "application_type")),
         }))
         app_id = str(_get(app, "id"))
+        if "token" in config:
+            objects[-1].values["groups_claim"] = await _groups_claim(client, app_id)
 
         def groups_page(after: str | None) -> Awaitable[Any]:
             return client.list_application_group_assignments(app_id, expand="group", after=after)
@@ -124,6 +131,25 @@ async def _all(operation: str, fetch: Callable[[str | None], Awaitable[Any]], pa
         after = PaginationHelper.extract_next_cursor(headers) if paginated else None
         if not after:
             return items
+
+
+async def _groups_claim(client: Client, app_id: str) -> dict[str, Any] | None:
+    """The app's groups claim as okta/okta's `groups_claim` block (type FILTER for a GROUPS value
+    with a filter), None when the app has none. Through the SDK's request executor: no SDK method."""
+    executor = client.get_request_executor()  # type: ignore[no-untyped-call]
+    base_url: str = client.get_base_url()  # type: ignore[no-untyped-call]
+    url = base_url.rstrip("/") + GROUPS_CLAIM_PATH.format(app_id=app_id)
+    request, error = await executor.create_request("GET", url, {}, {})
+    response, body, error = (None, None, error) if error else await executor.execute(request)
+    _raise("read_groups_claim", response, error)
+    claim = json.loads(body) if isinstance(body, (str, bytes)) and body else body or {}
+    if not isinstance(claim, dict) or not claim.get("name"):
+        return None
+    filtered = claim.get("valueType") == "GROUPS" and claim.get("groupFilterType")
+    block = {"type": "FILTER" if filtered else claim.get("valueType"), "name": claim["name"], "value": claim.get("value")}
+    if claim.get("groupFilterType"):
+        block["filter_type"] = claim["groupFilterType"]
+    return block
 
 
 def _raise(operation: str, response: Any, error: Any) -> None:

@@ -79,7 +79,7 @@ BREAKS_SIGN_IN: dict[str, tuple[str, ...]] = {
                                       "provider_name", "provider_type", "idp_identifiers", "user_pool_id"),
     "okta_app_oauth": ("redirect_uris", "grant_types", "response_types", "token_endpoint_auth_method", "pkce_required",
                        "implicit_assignment", "status", "issuer_mode", "wildcard_redirect", "type", "omit_secret",
-                       "authentication_policy", "client_id", "client_secret", "client_basic_secret"),
+                       "authentication_policy", "client_id", "client_secret", "client_basic_secret", "groups_claim"),
     "okta_app_group_assignments": ("group", "app_id"),
     "okta_app_group_assignment": ("group_id", "app_id"),
     "aws_cognito_user_pool_client": ("callback_urls", "logout_urls", "allowed_oauth_flows",
@@ -100,6 +100,13 @@ BREAKS_SIGN_IN: dict[str, tuple[str, ...]] = {
 }
 
 
+# Why an attribute of BREAKS_SIGN_IN matters, where "decides whether federated sign-in works" says too little.
+BREAKS_SIGN_IN_WHY: dict[tuple[str, str], str] = {
+    ("okta_app_oauth", "groups_claim"): "the groups claim decides which Okta groups the application authorizes "
+                                        "(its name, which claim Cognito maps; its filter, which groups reach it)",
+}
+
+
 def classify(change: AttributeChange) -> Classification:
     dotted = change.schema_path
     noise = NOISE.get(change.resource_type, {})
@@ -115,7 +122,8 @@ def classify(change: AttributeChange) -> Classification:
         return Classification(DriftClass.NOISE, "same scopes in another order")
     for prefix in BREAKS_SIGN_IN.get(change.resource_type, ()):
         if dotted == prefix or dotted.startswith(prefix + ".") or (top == prefix.split(".")[0] and "." not in prefix):
-            return Classification(DriftClass.BREAKS_SIGN_IN, f"{prefix} decides whether federated sign-in works")
+            why = BREAKS_SIGN_IN_WHY.get((change.resource_type, prefix), f"{prefix} decides whether federated sign-in works")
+            return Classification(DriftClass.BREAKS_SIGN_IN, why)
     return Classification(DriftClass.COSMETIC, "does not affect sign-in or security")
 
 

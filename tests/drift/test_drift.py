@@ -153,3 +153,17 @@ def test_only_a_value_appearing_is_drift_and_only_computed_pool_values_are_noise
     resource_type = "aws_cognito_user_pool_client" if attribute == "supported_identity_providers" else "aws_cognito_user_pool"
     change = AttributeChange(resource_type, f"{resource_type}.x", (attribute,), before, after)
     assert classify(change).drift_class is expected
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ({"type": "FILTER", "filter_type": "STARTS_WITH", "name": "groups", "value": "analytics-"},
+     {"type": "FILTER", "filter_type": "REGEX", "name": "groups", "value": ".*"}),
+    ({"type": "FILTER", "filter_type": "STARTS_WITH", "name": "groups", "value": "analytics-"},
+     {"type": "FILTER", "filter_type": "STARTS_WITH", "name": "okta_groups", "value": "analytics-"}),
+    ({"type": "FILTER", "filter_type": "STARTS_WITH", "name": "groups", "value": "analytics-"}, None),
+], ids=["filter widened", "claim renamed", "claim removed"])
+def test_a_changed_groups_claim_breaks_sign_in_and_says_what_it_decides(before: object, after: object) -> None:
+    change = AttributeChange("okta_app_oauth", "okta_app_oauth.workforce_okta_app", ("groups_claim",), before, after)
+    classification = classify(change)
+    assert classification.drift_class is DriftClass.BREAKS_SIGN_IN
+    assert "which Okta groups the application authorizes" in classification.why

@@ -126,6 +126,44 @@ def test_audit_is_clean_after_apply_and_finds_an_identity_provider_added_outside
         cognito.delete_identity_provider(UserPoolId=pool, ProviderName="ShadowIdp")
 
 
+def test_the_groups_claim_is_applied_and_a_filter_widened_outside_is_found_by_drift_and_audit(
+        applied: Workspace, cognito: Any, okta: tuple[OktaOrg, str]) -> None:
+    org, url = okta
+    app = next(iter(org.apps.values()))
+    claim_path = f"/api/v1/internal/apps/{app['id']}/settings/oauth/idToken"
+    applied_claim = okta_call(url, "GET", claim_path)
+    assert applied_claim == {"issuerMode": "ORG_URL", "name": "groups", "value": "analytics-", "valueType": "GROUPS",
+                             "groupFilterType": "STARTS_WITH"}
+    pool = pool_id(cognito)
+    provider = cognito.describe_identity_provider(UserPoolId=pool, ProviderName="AcmeOkta")["IdentityProvider"]
+    assert provider["ProviderDetails"]["authorize_scopes"].split() == ["openid", "profile", "email", "groups"]
+    assert provider["AttributeMapping"]["custom:groups"] == "groups"
+    schema = cognito.describe_user_pool(UserPoolId=pool)["UserPool"]["SchemaAttributes"]
+    groups = next(a for a in schema if a["Name"] == "custom:groups")
+    assert (groups["AttributeDataType"], groups["Mutable"], groups["StringAttributeConstraints"]["MaxLength"]) == (
+        "String", True, "2048")
+    assert "custom:groups" in web_client(cognito)["WriteAttributes"]
+
+    # An Okta admin widens the filter to every group of the org, outside Terraform.
+    okta_call(url, "POST", claim_path, {**applied_claim, "groupFilterType": "REGEX", "value": ".*"})
+    try:
+        code, output = applied.fedctl("drift", "--env", ENV)
+        assert code == 2, output
+        drifted = {(f["address"], f["attribute"], f["class"]) for f in applied.report("drift", f"{ENV}-drift.json")[
+            "findings"] if f["class"] != "NOISE"}
+        assert drifted == {("okta_app_oauth.workforce_okta_app", "groups_claim.filter_type", "BREAKS_SIGN_IN"),
+                           ("okta_app_oauth.workforce_okta_app", "groups_claim.value", "BREAKS_SIGN_IN")}
+        code, output = applied.fedctl("audit", "--env", ENV)
+        assert code == 2, output
+        audited = {(f["address"], f["attribute"], f["class"]) for f in applied.report("audit", f"{ENV}-audit.json")[
+            "findings"] if f["class"] != "NOISE"}
+        assert audited == drifted
+    finally:
+        okta_call(url, "POST", claim_path, applied_claim)
+    code, output = applied.fedctl("drift", "--env", ENV)
+    assert code == 0, output
+
+
 def test_renaming_an_identity_provider_is_refused_unless_allowed(applied: Workspace) -> None:
     environment_file = applied.root / "environments" / f"{ENV}.yaml"
     original = environment_file.read_text()
@@ -177,12 +215,13 @@ def test_changes_made_outside_are_classified_from_terraforms_refresh(applied: Wo
         assert secret not in written
 
 
-def okta_call(url: str, method: str, path: str) -> Any:
+def okta_call(url: str, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
     """A call an Okta admin makes with their API token, outside Terraform."""
     import urllib.request
 
-    request = urllib.request.Request(url + path, method=method, headers={"Authorization": f"SSWS {OKTA_API_TOKEN}",
-                                                                        "Accept": "application/json"})
+    request = urllib.request.Request(url + path, method=method, data=json.dumps(body).encode() if body else None,
+                                     headers={"Authorization": f"SSWS {OKTA_API_TOKEN}", "Accept": "application/json",
+                                              "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as response:
         payload = response.read()
     return json.loads(payload) if payload else None

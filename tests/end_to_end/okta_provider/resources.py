@@ -169,6 +169,8 @@ class OktaAppOauth(StandInResource):
     SETTINGS = ("grant_types", "response_types", "redirect_uris", "post_logout_redirect_uris", "issuer_mode",
                 "consent_method", "wildcard_redirect")
     CREDENTIALS = ("token_endpoint_auth_method", "pkce_required")
+    # The groups claim lives on an internal endpoint, which okta/okta reads and writes with an API token.
+    ID_TOKEN = "/api/v1/internal/apps/{}/settings/oauth/idToken"
 
     def write(self, object_id: str | None, planned: State) -> State:
         settings: dict[str, Any] = {key: planned[key] for key in self.SETTINGS if planned.get(key) is not None}
@@ -188,7 +190,29 @@ class OktaAppOauth(StandInResource):
             call("POST", f"/api/v1/apps/{app['id']}/lifecycle/{'activate' if status == 'ACTIVE' else 'deactivate'}")
         if planned.get("authentication_policy"):
             call("PUT", f"/api/v1/apps/{app['id']}/policies/{planned['authentication_policy']}")
+        claim = planned.get("groups_claim")
+        if claim or object_id is not None:  # as okta/okta: an update without the block clears the claim
+            call("POST", self.ID_TOKEN.format(app["id"]), self._groups_claim_body(claim, planned.get("issuer_mode")))
         return self.fetch({**planned, "id": app["id"]})
+
+    @staticmethod
+    def _groups_claim_body(claim: dict[str, Any] | None, issuer_mode: str | None) -> dict[str, Any]:
+        body: dict[str, Any] = {"issuerMode": issuer_mode} if issuer_mode else {}
+        if claim:
+            body.update(name=claim["name"], value=claim["value"])
+            if claim["type"] == "FILTER":
+                body.update(valueType="GROUPS", groupFilterType=claim.get("filter_type"))
+            else:
+                body.update(valueType=claim["type"])
+        return body
+
+    @staticmethod
+    def _groups_claim_state(claim: dict[str, Any]) -> dict[str, Any] | None:
+        if not claim.get("name"):
+            return None
+        filtered = claim.get("valueType") == "GROUPS" and claim.get("groupFilterType")
+        return {"type": "FILTER" if filtered else claim.get("valueType"), "name": claim["name"],
+                "value": claim.get("value"), "filter_type": claim.get("groupFilterType") or None}
 
     def fetch(self, current: State) -> State:
         app = call("GET", f"/api/v1/apps/{current['id']}")
@@ -201,7 +225,8 @@ class OktaAppOauth(StandInResource):
                      client_id=credentials["client_id"], client_secret=credentials["client_secret"],
                      implicit_assignment=app["settings"].get("implicitAssignment"),
                      login_mode=settings.get("idp_initiated_login", {}).get("mode", current.get("login_mode")),
-                     authentication_policy=policy, name=app["name"], sign_on_mode=app["signOnMode"])
+                     authentication_policy=policy, name=app["name"], sign_on_mode=app["signOnMode"],
+                     groups_claim=self._groups_claim_state(call("GET", self.ID_TOKEN.format(app["id"]))))
         return state
 
     def remove(self, current: State) -> None:
