@@ -23,7 +23,10 @@ def map_clients(live: dict[str, Any], federations: list[dict[str, Any]], federat
                 production: bool, adoption: Adoption) -> list[dict[str, Any]]:
     """`federation_names`: Cognito provider name → federation name."""
     pool_id = live["pool"]["Id"]
-    mapped = {f["name"]: set(dict(DEFAULT_ATTRIBUTE_MAPPING) | f.get("attribute_mapping", {})) for f in federations}
+    # What the configuration maps: the defaults, the additions, and a groups claim's attribute.
+    mapped = {f["name"]: set(dict(DEFAULT_ATTRIBUTE_MAPPING) | f.get("attribute_mapping", {}))
+              | {claim["attribute"] for claim in [(f.get("okta") or {}).get("groups_claim")] if claim}
+              for f in federations}
     return [_client(client, pool_id, federation_names, mapped, production, adoption)
             for client in sorted(live["clients"], key=lambda c: str(c["ClientName"]))]
 

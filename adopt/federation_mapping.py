@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 
 from adopt.result import Adoption, Fix
 from config.federation_section import FEDERATION_NAME_PATTERN
-from federation.facts import (ALLOWED_AUTHORIZE_SCOPES, DEFAULT_ATTRIBUTE_MAPPING, MANDATORY_ATTRIBUTE_MAPPING,
-                              OKTA_BASE_URLS, REQUIRED_AUTHORIZE_SCOPES, TOKEN_ENDPOINT_AUTH_METHOD,
+from federation.groups_claim import matches_every_group
+from federation.facts import (ALLOWED_AUTHORIZE_SCOPES, DEFAULT_ATTRIBUTE_MAPPING, GROUPS_SCOPE,
+                              MANDATORY_ATTRIBUTE_MAPPING, OKTA_BASE_URLS, REQUIRED_AUTHORIZE_SCOPES, TOKEN_ENDPOINT_AUTH_METHOD,
                               idp_response_url_for_custom_domain, idp_response_url_for_prefix)
 
 OktaLookup = Callable[[str], "dict[str, Any] | None"]
@@ -73,7 +74,11 @@ def _federation(idp: dict[str, Any], name: str, pool_id: str, okta_issuer: str |
     app = okta_app(str(details.get("client_id", ""))) if on_okta and okta_app is not None else None
     if app is not None:
         federation["kind"] = "okta"
-        federation["okta"] = _okta(app, name, issuer, scopes, details, redirect_uris, where, adoption)
+        federation["okta"] = _okta(app, name, issuer, scopes, details, dict(idp.get("AttributeMapping") or {}),
+                                   redirect_uris, where, adoption)
+        claim = federation["okta"].get("groups_claim")
+        if claim:  # the configuration maps the claim's attribute itself
+            federation["attribute_mapping"].pop(claim["attribute"], None)
         adoption.notes.append(f"{where}: the first apply records the client secret it holds as sensitive in state, "
                               "now a reference to the Okta app's (an update with no change live)")
         return federation
@@ -124,15 +129,17 @@ def _scopes(scopes: list[str], where: str, adoption: Adoption) -> list[str]:
 
 
 def _okta(app: dict[str, Any], name: str, issuer: str, scopes: list[str], details: dict[str, Any],
-          redirect_uris: list[str], where: str, adoption: Adoption) -> dict[str, Any]:
+          idp_mapping: dict[str, str], redirect_uris: list[str], where: str, adoption: Adoption) -> dict[str, Any]:
     live_app = app["app"]
     label = str(live_app.get("label"))
     app_where = f"Okta app {label}"
     settings = (live_app.get("settings") or {}).get("oauthClient") or {}
     credentials = (live_app.get("credentials") or {}).get("oauthClient") or {}
-    if scopes != list(REQUIRED_AUTHORIZE_SCOPES):
-        adoption.fixes.append(Fix(where, f"authorize scopes {' '.join(scopes)} → {' '.join(REQUIRED_AUTHORIZE_SCOPES)}",
-                                  "FED_004"))
+    groups_claim = _groups_claim(app.get("groups_claim"), idp_mapping, app_where, adoption)
+    wanted_scopes = list(REQUIRED_AUTHORIZE_SCOPES) + ([GROUPS_SCOPE] if groups_claim else [])
+    if scopes != wanted_scopes:
+        adoption.fixes.append(Fix(where, f"authorize scopes {' '.join(scopes)} → {' '.join(wanted_scopes)}",
+                                  "FED_004" if set(REQUIRED_AUTHORIZE_SCOPES) - set(scopes) else "FED_806"))
     if details.get("attributes_request_method", "GET") != "GET":
         adoption.fixes.append(Fix(where, "attributes request method → GET", "FED_005"))
     if settings.get("application_type") != "web":
@@ -153,6 +160,8 @@ def _okta(app: dict[str, Any], name: str, issuer: str, scopes: list[str], detail
     host = str(urlsplit(issuer).hostname)
     org, _, base = host.partition(".")
     okta: dict[str, Any] = {"org_name": org, "base_url": base, "app_label": label}
+    if groups_claim:
+        okta["groups_claim"] = groups_claim
     if base not in OKTA_BASE_URLS:
         adoption.blockers.append(f"{app_where}: issuer {issuer} is not <org>.okta.com, .oktapreview.com or "
                                  ".okta-emea.com (Okta custom domains are not adopted yet)")
@@ -170,6 +179,33 @@ def _okta(app: dict[str, Any], name: str, issuer: str, scopes: list[str], detail
     adoption.imports[f"okta_app_group_assignments.{prefix}_okta_group_assignments"] = app_id
     _sign_on_policy(app.get("policy"), prefix, label, app_where, adoption)
     return okta
+
+
+def _groups_claim(live: Any, idp_mapping: dict[str, str], where: str, adoption: Adoption) -> dict[str, str] | None:
+    """The app's groups claim as `okta.groups_claim`, mapped to the custom attribute the identity
+    provider already maps it to. What the configuration cannot express is refused, never dropped."""
+    if live == "unread":
+        adoption.notes.append(f"{where}: its groups claim is not read with OAuth 2.0 credentials (okta/okta manages "
+                              "it with an API token only); set okta.groups_claim by hand if it has one")
+        return None
+    if not live:
+        return None
+    if live.get("type") != "FILTER":
+        adoption.blockers.append(f"{where}: its groups claim is an Okta expression ({live.get('value')}), which the "
+                                 "configuration cannot express; use a groups filter instead")
+        return None
+    if matches_every_group(str(live.get("filter_type")), str(live.get("value") or "")):
+        adoption.blockers.append(f"{where}: its groups claim {live.get('filter_type')} {live.get('value')!r} matches "
+                                 "every group of the org; narrow it to the application's groups first (FED_214)")
+        return None
+    attributes = [attribute for attribute, claim in idp_mapping.items() if claim == live["name"]]
+    if len(attributes) != 1 or not attributes[0].startswith("custom:"):
+        adoption.blockers.append(f"{where}: its groups claim {live['name']!r} is mapped to "
+                                 f"{', '.join(attributes) or 'no attribute'}; the configuration maps it to exactly "
+                                 "one custom attribute")
+        return None
+    return {"name": str(live["name"]), "filter_type": str(live["filter_type"]), "filter": str(live["value"]),
+            "attribute": attributes[0]}
 
 
 def _sign_on_policy(policy: dict[str, Any] | None, prefix: str, label: str, where: str, adoption: Adoption) -> None:

@@ -179,8 +179,10 @@ def _value(item: Any) -> Any:
 def read_okta_app(config: dict[str, Any], client_id: str) -> dict[str, Any] | None:
     """For `fedctl adopt`: the OIDC app whose client id a Cognito identity provider holds (an
     Okta OIDC app's id is its client id), as plain JSON-like values: `app` (id, label, status,
-    settings, credentials without the secret), `groups` ([{id, name, priority}]) and `policy`
-    (the app's sign-on policy with its `rules`, or None). None when the org has no such app."""
+    settings, credentials without the secret), `groups` ([{id, name, priority}]), `policy`
+    (the app's sign-on policy with its `rules`, or None) and `groups_claim` (as `_groups_claim`;
+    "unread" with OAuth 2.0 credentials, which okta/okta does not manage it with either). None when
+    the org has no such app."""
     return asyncio.run(_read_app(config, client_id))
 
 
@@ -214,7 +216,8 @@ async def _read_app(config: dict[str, Any], client_id: str) -> dict[str, Any] | 
         listed, response, error = answer
         _raise("list_policy_rules", response, error)
         policy = {**_plain(found), "rules": [_plain(rule) for rule in listed or []]}
-    return {"app": app, "groups": groups, "policy": policy}
+    claim = await _groups_claim(client, client_id) if "token" in config else "unread"
+    return {"app": app, "groups": groups, "policy": policy, "groups_claim": claim}
 
 
 def _plain(model: Any) -> dict[str, Any]:

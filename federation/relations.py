@@ -43,7 +43,7 @@ def groups_claim(app: Resource) -> dict[str, Any] | None:
     blocks = [block for block in as_list(value) if block]
     if not blocks:
         return None
-    return blocks[0] if isinstance(blocks[0], dict) else UNKNOWN  # type: ignore[no-any-return]
+    return blocks[0] if isinstance(blocks[0], dict) else UNKNOWN
 
 
 def pool_of(document: FederationDocument, resource: Resource) -> Resource | None:

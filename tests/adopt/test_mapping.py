@@ -152,3 +152,59 @@ def test_two_providers_on_one_okta_client_id_are_refused() -> None:
     live["providers"].append(twin)
     assert ("identity provider AcmeOkta: shares client id 0oa1app with AcmeOktaTwin; one Okta app can be managed by "
             "one federation only (FED_801)") in adopted(live).blockers
+
+
+def with_groups_claim(claim: dict[str, Any] | None, mapped_to: str | None = "custom:groups") -> Adoption:
+    """The seed with an Okta groups claim on the app, mapped by the identity provider to `mapped_to`
+    (a 2048-character custom attribute of the pool) and requested with the groups scope."""
+    live = seed()
+    live["pool"]["SchemaAttributes"].append({"Name": "custom:groups", "AttributeDataType": "String", "Mutable": True,
+                                             "StringAttributeConstraints": {"MinLength": "0", "MaxLength": "2048"}})
+    idp = live["providers"][0]
+    idp["ProviderDetails"]["authorize_scopes"] = "openid profile email groups"
+    if mapped_to:
+        idp["AttributeMapping"][mapped_to] = "groups"
+    live["clients"][0]["WriteAttributes"].append("custom:groups")
+    app = okta_app()
+    app["groups_claim"] = claim
+    request = AdoptRequest(region="eu-west-1", production=False, okta_issuer=OKTA_ISSUER, state=LOCAL)
+    return map_live(live, request, lambda client_id: app if client_id == "0oa1app" else None)
+
+
+FILTER_CLAIM = {"type": "FILTER", "filter_type": "STARTS_WITH", "name": "groups", "value": "analytics-"}
+
+
+def test_an_okta_groups_claim_is_adopted_with_its_mapping_and_scope_and_no_fix(tmp_path: Path) -> None:
+    adoption = with_groups_claim(FILTER_CLAIM)
+    assert adoption.blockers == [] and [f.rule for f in adoption.fixes] == ["FED_213"]
+    federation = adoption.document["federations"][0]
+    assert federation["okta"]["groups_claim"] == {"name": "groups", "filter_type": "STARTS_WITH",
+                                                  "filter": "analytics-", "attribute": "custom:groups"}
+    assert federation["attribute_mapping"] == {}  # the claim maps custom:groups itself
+    target = tmp_path / "environments" / "acme.yaml"
+    write_checked(target, adoption.document)
+    assert "groups_claim:" in target.read_text()
+
+
+@pytest.mark.parametrize(("claim", "mapped_to", "blocker"), [
+    ({"type": "EXPRESSION", "name": "groups", "value": 'Groups.startsWith("OKTA", "a", 100)'}, "custom:groups",
+     "Okta app Acme Analytics: its groups claim is an Okta expression (Groups.startsWith(\"OKTA\", \"a\", 100)), "
+     "which the configuration cannot express; use a groups filter instead"),
+    ({**FILTER_CLAIM, "filter_type": "REGEX", "value": ".*"}, "custom:groups",
+     "Okta app Acme Analytics: its groups claim REGEX '.*' matches every group of the org; narrow it to the "
+     "application's groups first (FED_214)"),
+    (FILTER_CLAIM, None, "Okta app Acme Analytics: its groups claim 'groups' is mapped to no attribute; the "
+                         "configuration maps it to exactly one custom attribute"),
+], ids=["expression", "every group", "not mapped"])
+def test_a_groups_claim_the_configuration_cannot_express_is_refused(claim: dict[str, Any], mapped_to: str | None,
+                                                                    blocker: str) -> None:
+    assert with_groups_claim(claim, mapped_to).blockers == [blocker]
+
+
+def test_an_unread_groups_claim_is_said_and_asks_for_no_groups_scope() -> None:
+    app = okta_app()
+    app["groups_claim"] = "unread"
+    request = AdoptRequest(region="eu-west-1", production=False, okta_issuer=OKTA_ISSUER, state=LOCAL)
+    adoption = map_live(seed(), request, lambda client_id: app)
+    assert "groups_claim" not in adoption.document["federations"][0]["okta"]
+    assert any("groups claim is not read with OAuth 2.0 credentials" in note for note in adoption.notes)
