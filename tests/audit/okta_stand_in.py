@@ -62,6 +62,8 @@ class Scenario:
             return "app-groups-page-1"
         if path.endswith("/credentials/secrets"):
             return self.secrets
+        if path.endswith("/settings/oauth/idToken"):
+            return "internal/app-groups-claim-none"
         raise KeyError(path)
 
 
