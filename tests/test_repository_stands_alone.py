@@ -77,7 +77,7 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # [text](target) and ![alt](target); the target may be in <...> and be followed by a "title".
 INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-# [label]: target (a reference definition).
+# [label]: target (a reference definition; it cannot interrupt a paragraph, so it starts one).
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
 # Any URI scheme (http:, https:, mailto:, ...): such a target is not a relative link.
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -102,12 +102,13 @@ def prose_lines(text: str) -> list[str]:
 
 def link_targets(text: str) -> list[str]:
     """The targets of the inline links, images and reference definitions in Markdown prose."""
-    targets = []
+    targets, starts_paragraph = [], True
     for line in prose_lines(text):
         targets += [match.group(1) for match in INLINE_LINK.finditer(line)]
         definition = REFERENCE_DEFINITION.match(line)
-        if definition:
+        if definition and starts_paragraph:
             targets.append(definition.group(1))
+        starts_paragraph = not line.strip() or bool(definition and starts_paragraph)
     return [target.strip("<>") for target in targets]
 
 
@@ -155,7 +156,10 @@ def test_the_link_reader_sees_what_a_reader_sees() -> None:
         "[inside a tilde fence](nowhere.md)",
         "```",
         "~~~~",
+        "",
         "[ref]: <other.md?x=1>",
+        "a paragraph whose next line",
+        "[is not]: a-definition.md",
         "[web](https://example.com/a.md) [mail](mailto:a@example.com) [here](#anchor)",
     ])
     assert link_targets(text) == ["docs/federation-rules.md#2a-cognito", "docs/graph.png", "other.md?x=1",
