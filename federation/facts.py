@@ -1,4 +1,4 @@
-"""Facts of the Okta → Cognito federation, as data (../shared/docs/federation-rules.md).
+"""Facts of the Okta → Cognito federation, as data (docs/federation-rules.md).
 
 The single source for the configuration loader, the constructs' defaults and the policy
 pack: what the config rejects is what the gate would reject. Plain data only, because

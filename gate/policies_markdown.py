@@ -10,7 +10,7 @@ Generated from `policies/catalogue.toml` by `pipenv run fedctl policies`; do not
 Each rule is one checkov check in `policies/` (file name = class name), loadable with
 `checkov --external-checks-dir policies`. Rules marked *covered by* name a relation that the
 listed rules already check, so one mistake is reported once. Reference:
-[`federation-rules.md`](../shared/docs/federation-rules.md).
+[`docs/federation-rules.md`](docs/federation-rules.md).
 """
 
 
