@@ -196,7 +196,7 @@ def _groups_claim(live: Any, idp_mapping: dict[str, str], where: str, adoption: 
         return None
     if matches_every_group(str(live.get("filter_type")), str(live.get("value") or "")):
         adoption.blockers.append(f"{where}: its groups claim {live.get('filter_type')} {live.get('value')!r} matches "
-                                 "every group of the org; narrow it to the application's groups first (FED_214)")
+                                 "every group of the org; narrow it to the application's groups first (FED_217)")
         return None
     attributes = [attribute for attribute, claim in idp_mapping.items() if claim == live["name"]]
     if len(attributes) != 1 or not attributes[0].startswith("custom:"):

@@ -39,7 +39,7 @@ def read_groups_claim(okta: Section) -> GroupsClaim | None:
         claim.problem("filter", f"got {describe(value)}, which matches every group in the org: each token would "
                                 f"carry all of a user's groups (Okta sends at most {OKTA_GROUPS_CLAIM_MAX_GROUPS}) "
                                 f"and Cognito keeps at most {MAPPED_ATTRIBUTE_MAX_LENGTH} characters of them; "
-                                "expected a prefix or pattern of the application's groups (FED_214)")
+                                "expected a prefix or pattern of the application's groups (FED_217)")
     attribute = claim.text("attribute", GROUPS_CLAIM_DEFAULT_ATTRIBUTE, pattern=CUSTOM_ATTRIBUTE_PATTERN,
                            expected="a custom pool attribute, custom:<1-20 letters, digits or _>")
     return GroupsClaim(name=name, filter_type=filter_type, filter=value, attribute=attribute)

@@ -73,7 +73,7 @@ GROUPS_FILTER_TYPES: tuple[str, ...] = ("EQUALS", "STARTS_WITH", "CONTAINS", "RE
 GROUPS_CLAIM_TYPES: tuple[str, ...] = ("FILTER", "EXPRESSION")
 # Okta puts at most 100 groups in a groups claim (more fail the token in the implicit flow).
 OKTA_GROUPS_CLAIM_MAX_GROUPS = 100
-# Filters that let every group of the org through (FED_214): a regex of only "any character"
+# Filters that let every group of the org through (FED_217): a regex of only "any character"
 # repetitions, or a prefix / substring that is empty.
 MATCH_EVERY_GROUP_PATTERN = re.compile(r"^\^?\(?\.[*+]\)?\$?$")
 # Claims of the OIDC standard and the token itself: never a groups claim's name.

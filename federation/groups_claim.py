@@ -1,5 +1,5 @@
 """What an Okta groups claim lets through, decided the same way by the configuration reader and
-the policy pack (FED_214)."""
+the policy pack (FED_217)."""
 
 from __future__ import annotations
 

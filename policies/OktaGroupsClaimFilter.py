@@ -9,7 +9,7 @@ from federation.values import is_reference
 class OktaGroupsClaimFilter(FederationCheck):
     """An app without a groups claim is not what this rule is about (not applicable)."""
 
-    RULE_ID = "FED_214"
+    RULE_ID = "FED_217"
     RESOURCES = (OKTA_APP,)
 
     def evaluate(self, resource: Resource, document: FederationDocument) -> Finding:

@@ -192,7 +192,7 @@ def test_an_okta_groups_claim_is_adopted_with_its_mapping_and_scope_and_no_fix(t
      "which the configuration cannot express; use a groups filter instead"),
     ({**FILTER_CLAIM, "filter_type": "REGEX", "value": ".*"}, "custom:groups",
      "Okta app Acme Analytics: its groups claim REGEX '.*' matches every group of the org; narrow it to the "
-     "application's groups first (FED_214)"),
+     "application's groups first (FED_217)"),
     (FILTER_CLAIM, None, "Okta app Acme Analytics: its groups claim 'groups' is mapped to no attribute; the "
                          "configuration maps it to exactly one custom attribute"),
 ], ids=["expression", "every group", "not mapped"])

@@ -44,7 +44,7 @@ CASES: list[tuple[str, Mutation, str]] = [
     ("a regex that matches every group", lambda d: claim(d).update(filter_type="REGEX", filter=".*"),
      f"{BASE}.filter: got '.*', which matches every group in the org: each token would carry all of a user's "
      "groups (Okta sends at most 100) and Cognito keeps at most 2048 characters of them; expected a prefix or "
-     "pattern of the application's groups (FED_214)"),
+     "pattern of the application's groups (FED_217)"),
     ("a filter type Okta does not have", lambda d: claim(d).update(filter_type="ENDS_WITH"),
      f"{BASE}.filter_type: got 'ENDS_WITH'; expected one of EQUALS, STARTS_WITH, CONTAINS, REGEX"),
     ("a regex that does not compile", lambda d: claim(d).update(filter_type="REGEX", filter="analytics-("),

@@ -130,7 +130,7 @@ GALLERY: dict[str, tuple[Callable[[Stack], None], set[str]]] = {
     "26_inactive": (update(OKTA, status="INACTIVE"), {"FED_211"}),
     "27_broker_mode": (update(OKTA, implicit_assignment=True), {"FED_212"}),
     "27_groups_claim_of_every_group": (update(OKTA, groups_claim={"type": "FILTER", "filter_type": "REGEX",
-                                                                   "name": "groups", "value": ".*"}), {"FED_214"}),
+                                                                   "name": "groups", "value": ".*"}), {"FED_217"}),
     "28_no_assignments": (lambda s: s["resource"].pop("okta_app_group_assignments") and None, {"FED_301"}),
     "28_zero_groups": (lambda s: at(s, ("okta_app_group_assignments", "workforce_okta_group_assignments")).pop(
         "group") and None, {"FED_301"}),

@@ -185,7 +185,7 @@ RULE_FIXTURES: dict[str, tuple[str, dict[str, Mutation | None]]] = {
                       "fail_literal": set_(APP, client_basic_secret="literal-secret")}),
     "FED_211": (APP, {"pass_active": None, "fail_inactive": set_(APP, status="INACTIVE"),
                       "unknown_status": set_(APP, status="${var.status}")}),
-    "FED_214": (APP, {"pass_prefix": with_groups(),
+    "FED_217": (APP, {"pass_prefix": with_groups(),
                       "pass_regex_of_app_groups": with_groups("REGEX", "^analytics-.*"),
                       "pass_equals": with_groups("EQUALS", "analytics-users"),
                       "fail_regex_every_group": with_groups("REGEX", ".*"),
