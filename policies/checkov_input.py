@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import inspect
 import os
+from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from federation.cross_stack import joined_stack, load_json
@@ -111,9 +113,23 @@ def _graph_nodes(graph: Any) -> list[dict[str, Any]]:
 
 _DOCUMENTS: dict[tuple[str, float], FederationDocument] = {}
 _FILES: dict[tuple[str, float], Any] = {}
-# Keyed by the graph's id and the module folder; the graph is kept in the value so that its id
-# cannot be reused by another graph while the entry lives.
-_GRAPH_DOCUMENTS: dict[tuple[int, str], tuple[Any, FederationDocument]] = {}
+
+
+@dataclass
+class _GraphIndex:
+    """What the adapter reads from one checkov graph, read once: one graph holds every folder of
+    a `-d` scan, and walking it again for every rule and resource took two minutes on 57 small
+    folders."""
+
+    graph: Any
+    """Kept so that the graph's id, the key of `_GRAPHS`, cannot be reused by another graph."""
+    resource_files: dict[str, list[tuple[int, str]]]
+    """A resource block's name (`aws_cognito_user_pool.pool`) -> (its place in the graph, its file)."""
+    documents: dict[str, FederationDocument] = field(default_factory=dict)
+    """By module folder."""
+
+
+_GRAPHS: dict[int, _GraphIndex] = {}
 
 
 def document_for(scanned_file: str, conf: dict[str, Any], graph: Any) -> FederationDocument:
@@ -126,7 +142,11 @@ def document_for(scanned_file: str, conf: dict[str, Any], graph: Any) -> Federat
         # A Terraform JSON stack, joined with the stacks it is linked to (`cross_stack`).
         return _cached_document(json_file, lambda path: from_terraform_json(joined_stack(path, _cached_json)))
     if graph is not None:
-        return _cached_graph_document(graph, _directory_of(graph, conf.get("__address__"), scanned_file))
+        index = _graph_index(graph)
+        directory = _directory_of(index, str(conf.get("__address__")), scanned_file)
+        if directory not in index.documents:
+            index.documents[directory] = from_checkov_graph(graph, directory)
+        return index.documents[directory]
     raise LookupError(f"cannot locate the document of {scanned_file}; neither a file nor a graph was given")
 
 
@@ -142,14 +162,15 @@ def _cached_document(path: str, build: Callable[[str], FederationDocument]) -> F
     return _DOCUMENTS[key]
 
 
-def _cached_graph_document(graph: Any, directory: str) -> FederationDocument:
-    """Built once per folder of checkov's graph: one graph holds every folder of a scan, and
-    rebuilding a folder's document for every rule and resource walked the whole graph each time
-    (two minutes for 57 small folders)."""
-    key = (id(graph), directory)
-    if key not in _GRAPH_DOCUMENTS:
-        _GRAPH_DOCUMENTS[key] = (graph, from_checkov_graph(graph, directory))
-    return _GRAPH_DOCUMENTS[key][1]
+def _graph_index(graph: Any) -> _GraphIndex:
+    index = _GRAPHS.get(id(graph))
+    if index is None:
+        resource_files: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for place, node in enumerate(_graph_nodes(graph)):
+            if node.get("block_type_") == "resource":
+                resource_files[str(node.get("block_name_"))].append((place, str(node.get("file_path_", ""))))
+        index = _GRAPHS[id(graph)] = _GraphIndex(graph, dict(resource_files))
+    return index
 
 
 def _cached_json(path: str) -> Any:
@@ -174,15 +195,15 @@ def _runner_file_path() -> str | None:
         del frame
 
 
-def _directory_of(graph: Any, address: Any, scanned_file: str) -> str:
+def _directory_of(index: _GraphIndex, address: str, scanned_file: str) -> str:
     """The module folder of the resource: one graph can hold every folder of a `-d` scan. With
     several `-d` roots checkov names files relative to the first (`/../other/main.tf`)."""
     tail = "/" + scanned_file.rpartition("../")[2].lstrip("/")
-    for node in _graph_nodes(graph):
-        path = str(node.get("file_path_", ""))
-        name = str(node.get("block_name_"))
-        # A folder another folder calls as a module: checkov addresses its blocks `module.<call>.<type>.<name>`.
-        same = name == address or str(address).endswith("." + name)
-        if node.get("block_type_") == "resource" and same and path.endswith(tail):
-            return os.path.dirname(path)
-    raise LookupError(f"{address} of {scanned_file} is not in checkov's graph")
+    # A folder another folder calls as a module: checkov addresses its blocks `module.<call>.<type>.<name>`,
+    # so the block's name is the address or a part of it after a dot.
+    names = [address] + [address[dot + 1:] for dot, char in enumerate(address) if char == "."]
+    found = [(place, path) for name in names for place, path in index.resource_files.get(name, ())
+             if path.endswith(tail)]
+    if not found:
+        raise LookupError(f"{address} of {scanned_file} is not in checkov's graph")
+    return os.path.dirname(min(found)[1])  # the first in the graph, should two blocks match
