@@ -13,8 +13,8 @@ import pytest
 
 from tests.audit.okta_stand_in import okta_openapi
 from tests.conftest import PROJECT_ROOT
-from tests.end_to_end.harness import (AWS_TEST_CREDENTIALS, GLOBEX_CLIENT_SECRET, OKTA_API_TOKEN, REGION, TERRAFORM_ARGUMENTS,
-                                      Tools, find_tools, install_okta_stand_in, write_cli_config)
+from tests.end_to_end.harness import (AWS_TEST_CREDENTIALS, GLOBEX_CLIENT_SECRET, GO_RUNTIME, OKTA_API_TOKEN, REGION,
+                                      TERRAFORM_ARGUMENTS, Tools, find_tools, install_okta_stand_in, write_cli_config)
 from tests.end_to_end.okta_org import OktaOrg, okta_org_server
 from tests.end_to_end.okta_provider.okta_api import BASE_URL_VARIABLE
 from tests.moto_process import moto_server
@@ -55,7 +55,7 @@ def fedctl_environment(tools: Tools, moto: str, okta: tuple[OktaOrg, str],
     install_okta_stand_in(home / "okta-mirror")
     write_cli_config(home / "terraformrc", tools, home / "okta-mirror")
     return {**{k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "OKTA_", "TF_"))},
-            **AWS_TEST_CREDENTIALS, **TERRAFORM_ARGUMENTS,
+            **AWS_TEST_CREDENTIALS, **TERRAFORM_ARGUMENTS, **GO_RUNTIME,
             "TERRAFORM_BINARY": tools.terraform, "TF_CLI_CONFIG_FILE": str(home / "terraformrc"),
             "TF_IN_AUTOMATION": "1", "CHECKPOINT_DISABLE": "1",
             "TF_VAR_globex_client_secret": GLOBEX_CLIENT_SECRET,
