@@ -82,16 +82,14 @@ def test_apply_builds_the_whole_graph_and_a_second_plan_is_empty(applied: Worksp
     assert "0 to create, 0 to update, 0 to replace, 0 to delete" in output, output
 
 
-def test_the_native_client_is_applied_as_a_public_client_and_plans_empty(applied: Workspace, cognito: Any) -> None:
+def test_the_native_client_is_applied_as_a_public_client(applied: Workspace, cognito: Any) -> None:
     mobile = app_client(cognito, "analytics-mobile")
     assert mobile["CallbackURLs"] == ["com.acme.analytics:/oauth2/callback"]
     assert mobile["LogoutURLs"] == ["com.acme.analytics:/signed-out"]
     assert "ClientSecret" not in mobile  # a public client: nothing to ship in the app
     assert mobile["AllowedOAuthFlows"] == ["code"] and mobile["AllowedOAuthFlowsUserPoolClient"] is True
     assert sorted(mobile["SupportedIdentityProviders"]) == ["AcmeOkta", "Globex"]
-    code, output = applied.fedctl("plan", "--env", ENV)
-    assert code == 0, output
-    assert "0 to create, 0 to update, 0 to replace, 0 to delete" in output, output
+    # That it then plans empty is the first test's second plan, of the whole stack.
 
 
 def test_a_refresh_right_after_apply_finds_no_drift(applied: Workspace) -> None:
@@ -255,8 +253,7 @@ def test_real_plan_documents_of_the_drifted_stack_parse_and_classify_alike(appli
             "okta_app_group_assignments.workforce_okta_group_assignments"} <= {
         c.address for c in normal.resource_changes if c.action == "update"}
 
-    code, output = applied.fedctl("drift", "--env", ENV)
-    assert code == 2, output
+    # `fedctl drift`'s report of this same drifted state: the previous test's, nothing changed since.
     from_fedctl = applied.report("drift", f"{ENV}-drift.json")["findings"]
     from_document = detect_drift(refresh_only).findings
     assert sorted((f.address, f.attribute, f.drift_class.name) for f in from_document) == sorted(
