@@ -9,6 +9,9 @@ that fails to import), the UNKNOWN results it drops, and each record's full reso
 With several frameworks, checkov's secret scan runs in a fork of this process beside the others
 (checkov already imported), and `gate.checkov_speedups` trims checkov's internals; both can be
 turned off with FEDCTL_CHECKOV_PLAIN=1.
+
+With --serve it imports checkov once and runs each scan asked for on stdin in a fork of itself
+(`gate.checkov_scan.ScanServer`, for the run-task service, which judges run after run).
 """
 
 from __future__ import annotations
@@ -36,8 +39,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--targets-from-stdin", action="store_true",
                         help="import checkov first, then read the targets as one JSON list from stdin")
     parser.add_argument("--external-checks-dir", required=True)
-    parser.add_argument("--out", required=True)
+    parser.add_argument("--out", help="the JSON file to write (not with --serve)")
+    parser.add_argument("--serve", action="store_true",
+                        help="import checkov, then run one scan per JSON request line on stdin, each in a fork "
+                             "(gate.checkov_scan.ScanServer)")
     args = parser.parse_args(argv)
+    if not args.serve and not args.out:
+        parser.error("--out is required without --serve")
     os.environ.setdefault("BC_SKIP_MAPPING", "TRUE")
     # In one process: with several frameworks checkov forks a runner each, and the loaded checks
     # and UNKNOWN results recorded here would stay in the children.
@@ -50,6 +58,8 @@ def main(argv: list[str]) -> int:
     for notice in apply_speedups():
         print(notice, file=sys.stderr)
 
+    if args.serve:
+        return _serve(args.framework, args.external_checks_dir)
     if args.targets_from_stdin:  # checkov is imported by now: the caller may have been synthesizing meanwhile
         args.target += json.loads(sys.stdin.readline() or "[]")
     if not args.target:
@@ -121,6 +131,39 @@ def _scan(frameworks: list[str], targets: list[str], external_checks_dir: str) -
             records.append(_record(record, loaded))
     records += [_record(record, loaded) for record in unknown_records]
     return {"loaded_checks": loaded, "records": records, "parsing_errors": parsing_errors}
+
+
+def _serve(frameworks: list[str], external_checks_dir: str) -> int:
+    """For each request line {"targets", "out", "log"}: forks, answers {"pid"}, and once the fork
+    has written `out` (its stderr going to `log`) answers {"exit"}. Each fork starts from this
+    process as it was after the import, so no scan sees another's state. Ends at end of input."""
+    for line in sys.stdin:
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            status = 1
+            try:
+                _redirect(1, os.devnull)  # stdout is the server's answers: a scan must not write there
+                _redirect(2, request["log"])
+                result = _scan(frameworks, request["targets"], external_checks_dir)
+                with open(request["out"], "w", encoding="utf-8") as handle:
+                    handle.write(json.dumps(result))
+                status = 0
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                sys.stderr.flush()
+                os._exit(status)  # never run the server's own clean-up code in the fork
+        print(json.dumps({"pid": pid}), flush=True)
+        _, status = os.waitpid(pid, 0)
+        print(json.dumps({"exit": os.waitstatus_to_exitcode(status)}), flush=True)
+    return 0
+
+
+def _redirect(descriptor: int, path: str) -> None:
+    target = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(target, descriptor)
+    os.close(target)
 
 
 def _start_in_fork(frameworks: list[str], targets: list[str], external_checks_dir: str) -> tuple[int, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from drift.plan_document import PlanFormatError, parse_plan
 from gate.catalogue import Rule, checked_rule_ids
-from gate.checkov_scan import PendingScan
+from gate.checkov_scan import Scan, ScanServer
 from gate.decision import build_report
 from gate.input_forms import PLAN, secrets_in
 from gate.suppressions import load_suppressions
@@ -33,12 +33,13 @@ class GateSettings:
     """Applied to every run; expired or invalid entries fail every run, as they fail the gate."""
 
 
-def start_scan(settings: GateSettings) -> PendingScan:
-    """A checkov child that imports while the service waits for a run (about 2 s saved per run)."""
-    return PendingScan(PLAN, settings.policies_dir, with_secrets=False)
+def scan_server(settings: GateSettings) -> ScanServer:
+    """A checkov process per worker that imports once, while the service waits for its first run,
+    and judges each run in a fork of itself (about 2 s of CPU saved per run)."""
+    return ScanServer(PLAN, settings.policies_dir)
 
 
-def evaluate_plan(plan_path: Path, source: str, scan: PendingScan, settings: GateSettings) -> PolicyReport:
+def evaluate_plan(plan_path: Path, source: str, scan: Scan, settings: GateSettings) -> PolicyReport:
     """Raises UnreadablePlanError before the scan for a document that is not plan JSON, and
     GateInternalError (from the scan) when the gate cannot decide."""
     try:

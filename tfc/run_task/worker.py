@@ -21,12 +21,12 @@ from typing import Any
 import aiohttp
 
 from federation.redaction import safe_text
-from gate.checkov_scan import PendingScan
+from gate.checkov_scan import Scan
 from gate.errors import GateInternalError
 from reports.markdown import render_markdown
 from tfc.run_task.callback import (CallbackError, deliver, failure_document, report_document, result_document,
                                    RUNNING)
-from tfc.run_task.evaluation import GateSettings, UnreadablePlanError, evaluate_plan, start_scan
+from tfc.run_task.evaluation import GateSettings, UnreadablePlanError, evaluate_plan, scan_server
 from tfc.run_task.plan_download import PlanDownloadError, download_plan
 from tfc.run_task.request import PLAN_STAGES, RunTaskRequest
 from tfc.run_task.routes import result_url
@@ -122,33 +122,30 @@ class RunTaskWorkers:
         _keep_newest(self._seen, task_result_id, state, REMEMBERED_RUNS)
 
     async def _work(self) -> None:
-        scan: PendingScan | None = None
+        server = scan_server(self.settings.gate)
         try:
             while True:
-                current = scan = scan or start_scan(self.settings.gate)
                 request = await self._queue.get()
+                scan = server.next_scan()
                 try:
-                    if await self._run(request, current):
-                        scan = None
+                    await self._run(request, scan)
                 except Exception:  # noqa: BLE001 - one broken run must not stop the worker
                     LOG.exception(_safe(f"{request.label}: internal error; result not delivered", request))
-                    current.stop()
-                    scan = None
+                    scan.stop()
                 finally:
                     self._queue.task_done()
         finally:
-            if scan is not None:
-                scan.cancel()
+            server.close()
 
-    async def _run(self, request: RunTaskRequest, scan: PendingScan) -> bool:
-        """Judges one run and posts its result; True when `scan` was used up."""
+    async def _run(self, request: RunTaskRequest, scan: Scan) -> None:
+        """Judges one run and posts its result."""
         started = time.perf_counter()
         self._remember(request.task_result_id, RUNNING)
         url = self._result_url(request)
         if request.stage not in PLAN_STAGES or request.plan_json_api_url is None:
             await self._finish(request, failure_document(
                 f"stage {request.stage} has no plan to judge; register the task for post_plan or pre_apply"), started)
-            return False
+            return
         try:
             await deliver(self._client(), request.callback_url, request.access_token,
                           result_document(RUNNING, "fedctl: judging the plan (federation pack and plan review)"))
@@ -181,7 +178,6 @@ class RunTaskWorkers:
             LOG.exception(_safe(f"{request.label}: internal error", request))
             document = failure_document(f"internal error in fedctl ({type(error).__name__})", url)
         await self._finish(request, document, started, secrets)
-        return True
 
     async def _finish(self, request: RunTaskRequest, document: dict[str, Any], started: float,
                       secrets: frozenset[str] = frozenset()) -> None:
