@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from gate.checkov_scan import ScanResult, scan
+from gate.checkov_scan import ScanResult
 from gate.errors import GateInternalError
 from tests.conftest import PROJECT_ROOT
 from tests.corpus.score import CASES, UNPARSEABLE, Case, load_cases, pack_verdicts, score
-from tests.policies.checkov_run import CHECKED_RULES, POLICIES
+from tests.policies.checkov_run import CHECKED_RULES, POLICIES, pack_scan
 
 MINIMUM_PRECISION = 0.97
 MINIMUM_RECALL = 0.95
@@ -32,7 +32,7 @@ def cases() -> list[Case]:
 def corpus_scan(cases: list[Case]) -> ScanResult:
     """The gate's own checkov run over every parseable case at once, as over a repository's folder
     of modules (it fails closed on a rule that raises, so a crash anywhere fails every test here)."""
-    return scan("terraform", [CASES], POLICIES, CHECKED_RULES)
+    return pack_scan("terraform", [CASES])
 
 
 def test_every_case_has_a_source_and_a_label(cases: list[Case]) -> None:
@@ -56,7 +56,7 @@ def test_the_pack_scores_above_the_thresholds_on_the_corpus(cases: list[Case], c
 def test_files_that_do_not_parse_are_reported_as_such_never_as_a_crash(cases: list[Case]) -> None:
     for case in [case for case in cases if not case.parses]:
         with pytest.raises(GateInternalError, match="could not parse"):
-            scan("terraform", [case.folder], POLICIES, CHECKED_RULES)
+            pack_scan("terraform", [case.folder])
 
 
 def test_plain_checkov_gives_the_gate_s_verdicts(cases: list[Case], corpus_scan: ScanResult) -> None:

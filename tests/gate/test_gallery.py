@@ -7,16 +7,16 @@ from typing import Any
 
 import pytest
 
-from gate.checkov_scan import ScanResult, scan
+from gate.checkov_scan import ScanResult
 from tests.gate.gallery import GALLERY, write_gallery
-from tests.policies.checkov_run import CHECKED_RULES, POLICIES
+from tests.policies.checkov_run import CHECKED_RULES, pack_scan
 
 
 @pytest.fixture(scope="module")
 def gallery_scan(example_stacks: dict[str, dict[str, Any]], tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
     root = tmp_path_factory.mktemp("gallery")
     write_gallery(root, example_stacks["prod"])
-    return scan("terraform_json", [root], POLICIES, CHECKED_RULES)
+    return pack_scan("terraform_json", [root])
 
 
 def failed_rules(result: ScanResult, case: str) -> set[str]:

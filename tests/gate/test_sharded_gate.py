@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 import yaml
 
-from gate.checkov_scan import ScanResult, scan
+from gate.checkov_scan import ScanResult
 from tests.conftest import EXAMPLE_DIR
 from tests.gate.gallery import GALLERY
-from tests.policies.checkov_run import CHECKED_RULES, POLICIES
+from tests.policies.checkov_run import pack_scan
 
 SHARDS = 3  # workforce lands in shard 3 and globex in shard 1: the clients trust two shards
 # Mistakes whose rule reads resources of two stacks once sharded (pool, identity provider, client).
@@ -53,8 +53,8 @@ def test_sharded_and_single_stack_gates_find_the_same(prod_stacks: dict[str, dic
     assert list(prod_stacks) == ["prod", "prod-shard-1", "prod-shard-2", "prod-shard-3", "prod-clients"]
     write_stacks(tmp_path / "sharded", prod_stacks)
     write_stacks(tmp_path / "single", {"prod": example_stacks["prod"]})
-    sharded = findings(scan("terraform_json", [tmp_path / "sharded"], POLICIES, CHECKED_RULES))
-    single = findings(scan("terraform_json", [tmp_path / "single"], POLICIES, CHECKED_RULES))
+    sharded = findings(pack_scan("terraform_json", [tmp_path / "sharded"]))
+    single = findings(pack_scan("terraform_json", [tmp_path / "single"]))
     # Each of the 5 stacks has its own AWS provider block, which checkov's CKV_AWS_41 judges.
     assert sharded - single == Counter({("CKV_AWS_41", "provider.aws", "PASSED"): 4})
     assert single - sharded == Counter()
@@ -67,7 +67,7 @@ def test_cross_stack_mistakes_fail_the_same_rules_as_in_one_stack(prod_stacks: d
         stacks = copy.deepcopy(prod_stacks)
         GALLERY[case][0](resource_view(stacks))
         write_stacks(tmp_path / case, stacks)
-    result = scan("terraform_json", [tmp_path], POLICIES, CHECKED_RULES)
+    result = pack_scan("terraform_json", [tmp_path])
     for case in CROSS_STACK_CASES:
         failed = {r.check_id for r in result.records if r.result == "FAILED" and Path(r.file).parent.parent.name == case}
         assert (case, failed) == (case, GALLERY[case][1])

@@ -2,17 +2,37 @@
 
 from __future__ import annotations
 
+import atexit
 import tomllib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gate.checkov_scan import ScanResult, scan
+from gate.checkov_scan import ScanResult, ScanServer
 from tests.conftest import PROJECT_ROOT
 
 POLICIES = PROJECT_ROOT / "policies"
 CATALOGUE = tomllib.loads((POLICIES / "catalogue.toml").read_text())["rules"]
 CHECKED_RULES = sorted(rule["id"] for rule in CATALOGUE if "covered_by" not in rule and rule.get("stage") != "plan")
+_SERVERS: dict[str, ScanServer] = {}
+
+
+def pack_scan(framework: str, targets: Sequence[Path]) -> ScanResult:
+    """The pack over `targets` exactly as the gate judges them, in a fork of one checkov server per
+    framework and test process (the run task's gate.checkov_scan.ScanServer): checkov starts
+    once, not once per scan. tests/gate/test_scan_server.py holds its records to a one-shot
+    scan's; the gate's one-shot path is what tests/gate/test_gate_command.py runs."""
+    server = _SERVERS.get(framework)
+    if server is None:
+        server = _SERVERS[framework] = ScanServer(framework, POLICIES)
+    return server.next_scan().finish(targets, CHECKED_RULES)
+
+
+@atexit.register
+def _close_servers() -> None:
+    for server in _SERVERS.values():
+        server.close()
 
 
 @dataclass
@@ -26,7 +46,7 @@ class Results:
 
 
 def run_checkov(target: Path, framework: str) -> Results:
-    result = scan(framework, [target], POLICIES, CHECKED_RULES)
+    result = pack_scan(framework, [target])
     results = Results(scan=result)
     for record in result.records:
         if record.result not in ("PASSED", "FAILED"):

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from gate.checkov_scan import ScanResult, scan
-from tests.policies.checkov_run import CHECKED_RULES, POLICIES
+from gate.checkov_scan import ScanResult
+from tests.policies.checkov_run import pack_scan
 from tests.policies.federation_units import mutated, stack
 from tests.policies.plan_builder import plan_from
 from tests.policies.rule_fixtures import CLIENT, set_
@@ -42,8 +42,8 @@ def scans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ScanResult]:
     (folder / "config" / "main.tf.json").write_text(json.dumps(configuration(), indent=2))
     plan = plan_from(configuration(), {f"{name}_callback": url for name, (url, _) in UNITS.items()})
     (folder / "tfplan.json").write_text(json.dumps(plan, indent=2))
-    return {"configuration": scan("terraform_json", [folder / "config"], POLICIES, CHECKED_RULES),
-            "plan": scan("terraform_plan", [folder / "tfplan.json"], POLICIES, CHECKED_RULES)}
+    return {"configuration": pack_scan("terraform_json", [folder / "config"]),
+            "plan": pack_scan("terraform_plan", [folder / "tfplan.json"])}
 
 
 def outcome(result: ScanResult, rule: str, unit: str) -> str:

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from gate.checkov_scan import ScanResult, scan
-from tests.policies.checkov_run import CHECKED_RULES, POLICIES
+from gate.checkov_scan import ScanResult
+from tests.policies.checkov_run import pack_scan
 from tests.policies.federation_units import mutated, stack
 from tests.policies.plan_builder import plan_from
 from tests.policies.rule_fixtures import IDP, details
@@ -37,7 +37,7 @@ def plan_scan(tmp_path_factory: pytest.TempPathFactory) -> tuple[ScanResult, dic
     change["change"]["after_sensitive"] = {"provider_details": {"client_secret": True}}
     path = tmp_path_factory.mktemp("plan") / "tfplan.json"
     path.write_text(json.dumps(plan, indent=2))
-    return scan("terraform_plan", [path], POLICIES, CHECKED_RULES), plan
+    return pack_scan("terraform_plan", [path]), plan
 
 
 def outcome(result: ScanResult, rule: str, resource: str) -> str:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from gate.checkov_scan import ScanResult, scan
-from tests.policies.checkov_run import CHECKED_RULES, POLICIES
+from gate.checkov_scan import ScanResult
+from tests.policies.checkov_run import pack_scan
 
 POOL_AND_DOMAIN = """
 resource "aws_cognito_user_pool" "pool" {
@@ -251,7 +251,7 @@ def hcl_scan(tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
         (root / folder).mkdir()
         for name, text in files.items():
             (root / folder / name).write_text(text)
-    return scan("terraform", [root], POLICIES, CHECKED_RULES)
+    return pack_scan("terraform", [root])
 
 
 @pytest.fixture(scope="module")
@@ -261,7 +261,7 @@ def json_scans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ScanResult
                        "foreign": [TEMPLATE_URI, FOREIGN_HOST]}.items():
         folder = tmp_path_factory.mktemp(name)
         (folder / "cdk.tf.json").write_text(json.dumps(okta_redirects(uris)))
-        scans[name] = scan("terraform_json", [folder], POLICIES, CHECKED_RULES)
+        scans[name] = pack_scan("terraform_json", [folder])
     return scans
 
 
