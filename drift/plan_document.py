@@ -51,6 +51,14 @@ class PlanDocument:
     resource_drift: tuple[ResourceChange, ...]
 
 
+def without_changes(source: str) -> PlanDocument:
+    """What `terraform plan -detailed-exitcode` exiting 0 says, without asking for its JSON: no
+    resource changes (and so nothing imported). Not a refresh-only plan's stand-in: its drift
+    is only in the JSON."""
+    return PlanDocument(source=source, format_version="1.2", terraform_version=None, resource_changes=(),
+                        resource_drift=())
+
+
 def load_plan(path: Path) -> PlanDocument:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from drift.plan_document import parse_plan
+from drift.plan_document import parse_plan, without_changes
 from fedctl import exit_codes
 from fedctl.commands.workdirs import (add_workdir_arguments, ensure_initialized, plan_file, terraform_failed,
                                       working_dirs)
@@ -58,7 +58,10 @@ def run(args: argparse.Namespace) -> int:
                 ensure_initialized(name, runner)
                 with step(f"{name}: terraform plan"):
                     result = runner.plan(saved)
-                plan = parse_plan(runner.show_json(saved), f"{name}: {saved.name}")
+                source = f"{name}: {saved.name}"
+                # Without changes (`-detailed-exitcode` 0) there is nothing to summarize or review,
+                # and `terraform show -json` would start every provider again (~2 s for hashicorp/aws).
+                plan = parse_plan(runner.show_json(saved), source) if result.has_changes else without_changes(source)
             except TerraformError as error:
                 raise terraform_failed(error) from error
             summary = summarize(plan)
