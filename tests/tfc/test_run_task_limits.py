@@ -17,7 +17,7 @@ from tests.tfc.run_task_plans import passing_plan
 
 FAILING_CLOSED = "fedctl could not judge this plan, failing closed: "
 BUSY = FAILING_CLOSED + "the fedctl run-task service is busy (its queue of 1 is full); retry the run in a few minutes"
-TIMED_OUT = FAILING_CLOSED + "not finished within 5s"
+TIMED_OUT = FAILING_CLOSED + "not finished within 3s"
 STOPPED = FAILING_CLOSED + "the fedctl run-task service stopped before judging this run; retry the run"
 STALL_SECONDS = 60.0
 """How long the stand-in's temporary plan URL stalls: longer than any run may take here."""
@@ -44,7 +44,7 @@ def final_message(tfc: RunTaskStandIn, task_result_id: str) -> str:
 
 def test_a_full_queue_fails_new_runs_at_once_and_a_slow_run_times_out(folder: Path, tfc: RunTaskStandIn,
                                                                       stalled_plan: str) -> None:
-    with service_process(folder, "--workers", "1", "--queue", "1", "--run-timeout", "5") as service:
+    with service_process(folder, "--workers", "1", "--queue", "1", "--run-timeout", "3") as service:
         first = tfc.trigger(service, stalled_plan)[0]
         wait_until_running(tfc, first["task_result_id"])
         more = tfc.trigger(service, stalled_plan, count=3)
