@@ -182,6 +182,7 @@ class ServedScan:
                 code = self._server.run(self, targets, out, log)
             finally:
                 timer.cancel()
+                self._pid = None  # reaped by the server: the number may soon be another process's
             if self._timed_out:
                 raise GateInternalError(f"checkov did not finish within {SCAN_TIMEOUT_SECONDS}s")
             stderr = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
