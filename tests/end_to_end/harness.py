@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from tests.conftest import EXAMPLE_DIR, PROJECT_ROOT
+from tests.end_to_end.okta_provider.schema import SCHEMA_CACHE_VARIABLE
 
 FEDCTL = PROJECT_ROOT / "bin" / "fedctl"
 MIRROR_VARIABLE = "FEDCTL_TEST_PROVIDER_MIRROR"
@@ -77,8 +78,9 @@ def install_okta_stand_in(mirror: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     executable = folder / f"terraform-provider-okta_v{OKTA_STAND_IN_VERSION}"
     # HOME: the `tf` framework caches its TLS certificate under ~/.cache; keep it in the test's folder.
-    executable.write_text(f"#!/bin/sh\nHOME='{mirror}' PYTHONPATH='{PROJECT_ROOT}' exec '{sys.executable}' -m "
-                          "tests.end_to_end.okta_provider \"$@\"\n")
+    executable.write_text(f"#!/bin/sh\nHOME='{mirror}' PYTHONPATH='{PROJECT_ROOT}' "
+                          f"{SCHEMA_CACHE_VARIABLE}='{mirror / 'okta-stand-in-schemas.pickle'}' "
+                          f"exec '{sys.executable}' -m tests.end_to_end.okta_provider \"$@\"\n")
     executable.chmod(executable.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
 
 
