@@ -139,21 +139,7 @@ def _serve(frameworks: list[str], external_checks_dir: str) -> int:
     process as it was after the import, so no scan sees another's state. Ends at end of input."""
     for line in sys.stdin:
         request = json.loads(line)
-        pid = os.fork()
-        if pid == 0:
-            status = 1
-            try:
-                _redirect(1, os.devnull)  # stdout is the server's answers: a scan must not write there
-                _redirect(2, request["log"])
-                result = _scan(frameworks, request["targets"], external_checks_dir)
-                with open(request["out"], "w", encoding="utf-8") as handle:
-                    handle.write(json.dumps(result))
-                status = 0
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                sys.stderr.flush()
-                os._exit(status)  # never run the server's own clean-up code in the fork
+        pid = _fork_scan(frameworks, request["targets"], external_checks_dir, request["out"], log=request["log"])
         print(json.dumps({"pid": pid}), flush=True)
         _, status = os.waitpid(pid, 0)
         print(json.dumps({"exit": os.waitstatus_to_exitcode(status)}), flush=True)
@@ -170,10 +156,21 @@ def _start_in_fork(frameworks: list[str], targets: list[str], external_checks_di
     """Runs `_scan` in a forked child that writes its result to a file; returns (pid, file)."""
     handle, out = tempfile.mkstemp(prefix="fedctl-checkov-side-", suffix=".json")
     os.close(handle)
+    return _fork_scan(frameworks, targets, external_checks_dir, out), out
+
+
+def _fork_scan(frameworks: list[str], targets: list[str], external_checks_dir: str, out: str,
+               log: str | None = None) -> int:
+    """Forks; the child runs `_scan`, writes its result to `out` and exits 0, or prints the
+    traceback and exits 1. With `log`, the child's stderr goes there and its stdout nowhere (the
+    server's stdout carries its answers). Returns the child's pid."""
     pid = os.fork()
     if pid == 0:
         status = 1
         try:
+            if log is not None:
+                _redirect(1, os.devnull)
+                _redirect(2, log)
             result = _scan(frameworks, targets, external_checks_dir)
             with open(out, "w", encoding="utf-8") as target:
                 target.write(json.dumps(result))
@@ -183,7 +180,7 @@ def _start_in_fork(frameworks: list[str], targets: list[str], external_checks_di
         finally:
             sys.stderr.flush()
             os._exit(status)  # never run the parent's clean-up code in the child
-    return pid, out
+    return pid
 
 
 def _finish_fork(pid: int, out: str) -> dict[str, Any] | None:
